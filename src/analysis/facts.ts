@@ -1,0 +1,123 @@
+import {stat} from 'node:fs/promises';
+import {decodeRgb, DecodeError, readHeader, type ImageHeader} from '../input/decode.js';
+import type {RgbImage} from '../input/image.js';
+import {InputError, readInput, type LoadedFile, type PhotoInput} from '../input/read.js';
+import {sniffType, type SniffedType} from '../input/sniff.js';
+
+/** A fact that cannot be computed for this photo; checks that need it are skipped with this message. */
+export class FactUnavailable extends Error {
+	override name = 'FactUnavailable';
+}
+
+/** Every fact a check can ask for, by name. Add a fact here and in `providers` below. */
+export interface FactValues {
+	/** Size of the file in bytes, known even when the file is too large to read. */
+	size: number;
+	file: LoadedFile;
+	type: SniffedType;
+	header: ImageHeader;
+	image: RgbImage;
+}
+
+export type FactName = keyof FactValues;
+
+export interface FactLimits {
+	/** Files above this are sized but not read. */
+	readonly maxInputBytes: number;
+	/** Images declaring more pixels than this are not decoded. */
+	readonly maxPixels: number;
+}
+
+export interface FactContext {
+	readonly input: PhotoInput;
+	readonly name?: string;
+	readonly limits: FactLimits;
+}
+
+type Providers = {[K in FactName]: (facts: PhotoFacts) => Promise<FactValues[K]>};
+
+const providers: Providers = {
+	async size(facts) {
+		const {input} = facts.context;
+		if (typeof input !== 'string') return input.byteLength;
+		try {
+			return (await stat(input)).size;
+		} catch {
+			// The `file` fact says why the file cannot be read.
+			return (await facts.get('file')).size;
+		}
+	},
+	async file(facts) {
+		const {input, name, limits} = facts.context;
+		try {
+			return await readInput(input, limits.maxInputBytes, name);
+		} catch (error) {
+			if (error instanceof InputError) throw new FactUnavailable(error.message);
+			throw error;
+		}
+	},
+	async type(facts) {
+		return sniffType((await facts.get('file')).bytes);
+	},
+	async header(facts) {
+		const [file, type] = await Promise.all([facts.get('file'), facts.get('type')]);
+		if (!type.format) {
+			throw new FactUnavailable(`The content is ${type.description}, not a JPEG or PNG image.`);
+		}
+		try {
+			return await readHeader(file.bytes, type.format);
+		} catch (error) {
+			if (error instanceof DecodeError) throw new FactUnavailable(error.message);
+			throw error;
+		}
+	},
+	async image(facts) {
+		const [file, header] = await Promise.all([facts.get('file'), facts.get('header')]);
+		try {
+			return await decodeRgb(file.bytes, header, facts.context.limits.maxPixels);
+		} catch (error) {
+			if (error instanceof DecodeError) throw new FactUnavailable(error.message);
+			throw error;
+		}
+	},
+};
+
+/**
+ * The facts of one photo, each computed on first use and memoised, so that a decode or a model
+ * run happens once however many checks need it.
+ */
+export class PhotoFacts {
+	readonly #memo = new Map<FactName, Promise<unknown>>();
+	/** Milliseconds spent computing each fact (its own work, waiting on other facts included). */
+	readonly timings: Record<string, number> = {};
+
+	constructor(readonly context: FactContext) {}
+
+	get<K extends FactName>(name: K): Promise<FactValues[K]> {
+		let promise = this.#memo.get(name) as Promise<FactValues[K]> | undefined;
+		if (!promise) {
+			const started = performance.now();
+			promise = providers[name](this).finally(() => {
+				this.timings[name] = round(performance.now() - started);
+			});
+			// A rejected fact is awaited by the checks that need it; keep Node from reporting it as unhandled first.
+			promise.catch(() => undefined);
+			this.#memo.set(name, promise);
+		}
+		return promise;
+	}
+
+	/** The fact, or undefined when it is unavailable (never throws FactUnavailable). */
+	async peek<K extends FactName>(name: K): Promise<FactValues[K] | undefined> {
+		try {
+			return await this.get(name);
+		} catch (error) {
+			if (error instanceof FactUnavailable) return undefined;
+			throw error;
+		}
+	}
+}
+
+function round(ms: number): number {
+	return Math.round(ms * 10) / 10;
+}

@@ -1,0 +1,43 @@
+import type {FactName, FactValues} from '../analysis/facts.js';
+import type {Profile} from '../profiles/schema.js';
+import type {ReturnReason} from '../reasons.js';
+import type {CheckResult, Status} from '../report/schema.js';
+import type {CheckId} from './ids.js';
+
+/** What a check decides; the pipeline adds the id, reason and requirement. */
+export interface CheckOutcome {
+	status: Exclude<Status, 'skip'> | 'skip';
+	message: string;
+	measured?: CheckResult['measured'];
+	limits?: CheckResult['limits'];
+}
+
+/**
+ * A check: a pure function of the facts it names and the profile. It never decodes or runs a model
+ * itself; the pipeline resolves `needs` first, and when one of them is unavailable the check is
+ * skipped with that fact's message (or, with `whenUnavailable: 'fail'`, fails with it).
+ */
+export interface Check<N extends FactName = FactName> {
+	readonly id: CheckId;
+	/** The requirement, in IRCC's words. */
+	readonly requirement: string;
+	/** The portal reason a failure is reported under. */
+	readonly reason: ReturnReason;
+	readonly needs: readonly N[];
+	readonly whenUnavailable?: 'skip' | 'fail';
+	run(facts: Pick<FactValues, N>, profile: Profile): CheckOutcome;
+}
+
+/** Declares a check with its fact names inferred, so `run` sees exactly the facts it asked for. */
+export function defineCheck<const N extends FactName>(check: Check<N>): Check<N> {
+	return check;
+}
+
+/** Formats a number for a message: at most `digits` decimals, no trailing zeros. */
+export function num(value: number, digits = 1): string {
+	return value.toLocaleString('en-US', {maximumFractionDigits: digits, useGrouping: true});
+}
+
+export function percent(fraction: number, digits = 1): string {
+	return `${num(fraction * 100, digits)} %`;
+}

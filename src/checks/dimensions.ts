@@ -1,0 +1,38 @@
+import {defineCheck} from './check.js';
+
+export const dimensions = defineCheck({
+	id: 'dimensions',
+	requirement: 'The photo must be between 715 × 1000 and 2000 × 2800 pixels.',
+	reason: 'DIMENSIONS_OUT_OF_RANGE',
+	needs: ['header'],
+	run({header}, profile) {
+		const {minWidth, maxWidth, minHeight, maxHeight} = profile.dimensions;
+		const {width, height, orientation} = header;
+		const measured = {width, height, ...(orientation === 1 ? {} : {orientation})};
+		const limits = {minWidth, maxWidth, minHeight, maxHeight};
+		const size = `${width} × ${height} pixels`;
+		const rotated = orientation >= 5 ? ' (as displayed, after its EXIF rotation)' : '';
+
+		const problems: string[] = [];
+		if (width < minWidth) problems.push(`${width} px wide, needs at least ${minWidth}`);
+		if (width > maxWidth) problems.push(`${width} px wide, at most ${maxWidth} allowed`);
+		if (height < minHeight) problems.push(`${height} px high, needs at least ${minHeight}`);
+		if (height > maxHeight) problems.push(`${height} px high, at most ${maxHeight} allowed`);
+
+		if (problems.length > 0) {
+			const advice = width < minWidth || height < minHeight ? 'use the original, larger file' : 'resize it without cropping';
+			return {
+				status: 'fail',
+				message: `The photo is ${size}${rotated}: ${problems.join(', ')} (${advice}).`,
+				measured,
+				limits,
+			};
+		}
+		return {
+			status: 'pass',
+			message: `The photo is ${size}${rotated}, between ${minWidth} × ${minHeight} and ${maxWidth} × ${maxHeight}.`,
+			measured,
+			limits,
+		};
+	},
+});

@@ -1,0 +1,85 @@
+import {parseArgs} from 'node:util';
+
+export interface CliOptions {
+	paths: string[];
+	format: 'text' | 'json' | 'ndjson';
+	profile?: string;
+	concurrency?: number;
+	strict: boolean;
+	all: boolean;
+	help: boolean;
+	version: boolean;
+}
+
+/** A mistake on the command line: exit status 2. */
+export class UsageError extends Error {
+	override name = 'UsageError';
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+	let values;
+	let positionals;
+	try {
+		({values, positionals} = parseArgs({
+			args: [...argv],
+			allowPositionals: true,
+			strict: true,
+			options: {
+				json: {type: 'boolean', default: false},
+				ndjson: {type: 'boolean', default: false},
+				profile: {type: 'string'},
+				concurrency: {type: 'string'},
+				strict: {type: 'boolean', default: false},
+				all: {type: 'boolean', default: false},
+				help: {type: 'boolean', short: 'h', default: false},
+				version: {type: 'boolean', short: 'v', default: false},
+			},
+		}));
+	} catch (error) {
+		throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
+	}
+
+	if (values.json && values.ndjson) throw new UsageError('--json and --ndjson cannot be used together');
+	let concurrency: number | undefined;
+	if (values.concurrency !== undefined) {
+		concurrency = Number(values.concurrency);
+		if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
+			throw new UsageError(`--concurrency must be a whole number from 1 to 256; got "${values.concurrency}"`);
+		}
+	}
+	if (!values.help && !values.version && positionals.length === 0) {
+		throw new UsageError('no photo given: name one or more files or folders');
+	}
+	return {
+		paths: positionals,
+		format: values.json ? 'json' : values.ndjson ? 'ndjson' : 'text',
+		...(values.profile === undefined ? {} : {profile: values.profile}),
+		...(concurrency === undefined ? {} : {concurrency}),
+		strict: values.strict,
+		all: values.all,
+		help: values.help,
+		version: values.version,
+	};
+}
+
+export const HELP = `Usage: photo-requirements [options] <files or folders...>
+
+Checks portraits against the photo requirements of Canada's Permanent Resident card
+(the PR Portal upload) and says, in the portal's words, why a photo would be returned.
+Folders are searched recursively for image files (.jpg .jpeg .png and other image types).
+
+Options:
+  --json               print one JSON array of reports, in the order given
+  --ndjson             print one JSON report per line, as each photo finishes
+  --all                in the text summary, also list the checks that passed or were skipped
+  --profile <id>       the rules to apply (default: ca-pr-card)
+  --concurrency <n>    photos checked at once (default: 2)
+  --strict             exit 1 when any photo needs review, not only when one is returned
+  -h, --help           show this help
+  -v, --version        show the version
+
+Exit status:
+  0  every photo is accepted (or, without --strict, accepted or to review)
+  1  a photo would be returned (with --strict: or needs review)
+  2  a usage error
+`;

@@ -1,0 +1,103 @@
+import sharp from 'sharp';
+import type {RgbImage} from './image.js';
+import type {AcceptedFormat} from './sniff.js';
+
+export interface ImageHeader {
+	readonly format: AcceptedFormat;
+	/** As displayed: after the EXIF orientation is applied. */
+	readonly width: number;
+	readonly height: number;
+	/** As stored in the file, before orientation. */
+	readonly storedWidth: number;
+	readonly storedHeight: number;
+	/** EXIF orientation 1–8 (1 when absent). */
+	readonly orientation: number;
+	/** libvips' colour space name: 'srgb', 'b-w', 'cmyk', 'rgb16', 'grey16'… */
+	readonly space: string;
+	readonly channels: number;
+	/** 'uchar' (8 bits per sample) or 'ushort' (16). */
+	readonly depth: string;
+	readonly hasAlpha: boolean;
+	readonly progressive: boolean;
+	/** Whether the file embeds an ICC profile (colour managed to sRGB on decode). */
+	readonly hasIccProfile: boolean;
+}
+
+export class DecodeError extends Error {
+	override name = 'DecodeError';
+}
+
+/** Read the header only: dimensions and layout, without decoding a pixel. */
+export async function readHeader(bytes: Uint8Array, format: AcceptedFormat): Promise<ImageHeader> {
+	let metadata: sharp.Metadata;
+	try {
+		// Reading the header is safe at any size; the pixel limit applies to decoding.
+		metadata = await sharp(bytes, {limitInputPixels: false}).metadata();
+	} catch (error) {
+		throw new DecodeError(`The ${formatName(format)} header could not be read (${libvipsMessage(error)}).`);
+	}
+	const storedWidth = metadata.width ?? 0;
+	const storedHeight = metadata.height ?? 0;
+	if (storedWidth <= 0 || storedHeight <= 0) {
+		throw new DecodeError(`The ${formatName(format)} header gives no image size.`);
+	}
+	const orientation = metadata.orientation ?? 1;
+	const swap = orientation >= 5 && orientation <= 8;
+	return {
+		format,
+		width: swap ? storedHeight : storedWidth,
+		height: swap ? storedWidth : storedHeight,
+		storedWidth,
+		storedHeight,
+		orientation,
+		space: metadata.space ?? 'unknown',
+		channels: metadata.channels ?? 0,
+		depth: metadata.depth ?? 'unknown',
+		hasAlpha: metadata.hasAlpha ?? false,
+		progressive: metadata.isProgressive ?? false,
+		hasIccProfile: metadata.icc !== undefined,
+	};
+}
+
+/**
+ * Decode to 8-bit sRGB with the EXIF orientation applied: the one full decode a photo gets.
+ * Transparency is composited on white, the way a portal displays it (the file-format check says so).
+ */
+export async function decodeRgb(bytes: Uint8Array, header: ImageHeader, maxPixels: number): Promise<RgbImage> {
+	const pixels = header.storedWidth * header.storedHeight;
+	if (pixels > maxPixels) {
+		throw new DecodeError(
+			`The image declares ${header.storedWidth} × ${header.storedHeight} pixels (${megapixels(pixels)} megapixels), ` +
+				`more than the ${megapixels(maxPixels)} megapixels this validator decodes; a PR card photo is at most 2000 × 2800.`,
+		);
+	}
+	try {
+		const {data, info} = await sharp(bytes, {limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true})
+			.rotate()
+			.flatten({background: '#ffffff'})
+			.toColourspace('srgb')
+			.raw({depth: 'uchar'})
+			.toBuffer({resolveWithObject: true});
+		if (info.channels !== 3) {
+			throw new DecodeError(`Decoding gave ${info.channels} channels where 3 were expected.`);
+		}
+		return {data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 3};
+	} catch (error) {
+		if (error instanceof DecodeError) throw error;
+		throw new DecodeError(`The ${formatName(header.format)} data is damaged or incomplete (${libvipsMessage(error)}).`);
+	}
+}
+
+function formatName(format: AcceptedFormat): string {
+	return format === 'jpeg' ? 'JPEG' : 'PNG';
+}
+
+function megapixels(pixels: number): string {
+	return (pixels / 1e6).toLocaleString('en-US', {maximumFractionDigits: 1});
+}
+
+/** libvips' messages end in a newline and sometimes repeat a prefix: keep the first line, lower-cased jargon intact. */
+function libvipsMessage(error: unknown): string {
+	const text = error instanceof Error ? error.message : String(error);
+	return text.split('\n')[0]?.trim().replace(/\.$/, '') || 'unknown error';
+}

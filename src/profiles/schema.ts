@@ -1,0 +1,69 @@
+import {z} from 'zod';
+import {CHECK_IDS} from '../checks/ids.js';
+
+const positiveInt = z.number().int().positive();
+
+/**
+ * Each threshold group as a plain object shape; the full profile adds cross-field rules, and the
+ * overrides schema makes every field optional.
+ */
+const groups = {
+	fileSize: z
+		.object({
+			/** Above this many bytes the file fails (the portal's 4 MB, read the larger way). */
+			maxBytes: positiveInt,
+			/** Above this many bytes, up to `maxBytes`, the file warns (4 MB read the smaller way). */
+			warnAboveBytes: positiveInt,
+		})
+		.strict(),
+	dimensions: z.object({minWidth: positiveInt, maxWidth: positiveInt, minHeight: positiveInt, maxHeight: positiveInt}).strict(),
+	aspectRatio: z
+		.object({
+			width: z.number().positive(),
+			height: z.number().positive(),
+			/** Relative deviation of width/height from width:height that still passes. */
+			tolerance: z.number().min(0).max(1),
+		})
+		.strict(),
+	decode: z
+		.object({
+			/** Files above this are sized but not read (bounded memory on hostile input). */
+			maxInputBytes: positiveInt,
+			/** Images declaring more pixels than this are not decoded (pixel bombs). */
+			maxPixels: positiveInt,
+		})
+		.strict(),
+};
+
+export const profileSchema = z
+	.object({
+		id: z.string().regex(/^[a-z\d]+(?:-[a-z\d]+)*$/, 'a kebab-case profile id'),
+		title: z.string().min(1),
+		/** The checks this profile runs, in report order. */
+		checks: z.array(z.enum(CHECK_IDS)).min(1),
+		...groups,
+	})
+	.strict()
+	.superRefine((profile, context) => {
+		if (profile.fileSize.warnAboveBytes > profile.fileSize.maxBytes) {
+			context.addIssue({code: 'custom', path: ['fileSize', 'warnAboveBytes'], message: 'must not exceed fileSize.maxBytes'});
+		}
+		const {minWidth, maxWidth, minHeight, maxHeight} = profile.dimensions;
+		if (minWidth > maxWidth) context.addIssue({code: 'custom', path: ['dimensions', 'minWidth'], message: 'must not exceed dimensions.maxWidth'});
+		if (minHeight > maxHeight) context.addIssue({code: 'custom', path: ['dimensions', 'minHeight'], message: 'must not exceed dimensions.maxHeight'});
+	});
+
+export type Profile = z.infer<typeof profileSchema>;
+
+/** What `options.overrides` may change: any threshold, group by group; not the id or the check list. */
+export const profileOverridesSchema = z
+	.object({
+		fileSize: groups.fileSize.partial(),
+		dimensions: groups.dimensions.partial(),
+		aspectRatio: groups.aspectRatio.partial(),
+		decode: groups.decode.partial(),
+	})
+	.partial()
+	.strict();
+
+export type ProfileOverrides = z.infer<typeof profileOverridesSchema>;

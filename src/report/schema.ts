@@ -1,0 +1,57 @@
+import {z} from 'zod';
+import {RETURN_REASON_CODES} from '../reasons.js';
+
+export const statusSchema = z.enum(['pass', 'warn', 'fail', 'skip']);
+export const verdictSchema = z.enum(['accept', 'review', 'return']);
+export const returnReasonSchema = z.enum(RETURN_REASON_CODES);
+
+const point = z.tuple([z.number(), z.number()]);
+
+export const checkResultSchema = z.object({
+	id: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'a kebab-case check id'),
+	status: statusSchema,
+	reason: returnReasonSchema,
+	requirement: z.string().min(1),
+	message: z.string().min(1),
+	measured: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+	limits: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+});
+
+export const faceSummarySchema = z.object({
+	box: z.object({x: z.number(), y: z.number(), width: z.number(), height: z.number()}),
+	leftEye: point,
+	rightEye: point,
+	chin: point,
+	crown: point,
+	headHeightRatio: z.number(),
+	centreX: z.number(),
+	rollDeg: z.number(),
+	yawDeg: z.number(),
+	pitchDeg: z.number(),
+});
+
+/** The report contract (DESIGN.md): what `validatePhoto` returns, and what the CLI prints as JSON. */
+export const photoReportSchema = z.object({
+	verdict: verdictSchema,
+	reasons: z.array(returnReasonSchema),
+	checks: z.array(checkResultSchema),
+	image: z
+		.object({
+			format: z.string(),
+			width: z.number().int().nonnegative(),
+			height: z.number().int().nonnegative(),
+			bytes: z.number().int().nonnegative(),
+		})
+		.optional(),
+	face: faceSummarySchema.optional(),
+	profile: z.string(),
+	/** The input's file name when it was given as a path (or `options.name`). */
+	source: z.string().optional(),
+	timings: z.record(z.string(), z.number()).optional(),
+});
+
+export type Status = z.infer<typeof statusSchema>;
+export type Verdict = z.infer<typeof verdictSchema>;
+export type CheckResult = z.infer<typeof checkResultSchema>;
+export type FaceSummary = z.infer<typeof faceSummarySchema>;
+export type PhotoReport = z.infer<typeof photoReportSchema>;

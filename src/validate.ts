@@ -1,0 +1,159 @@
+import {FactUnavailable, PhotoFacts, type FactName, type FactValues} from './analysis/facts.js';
+import {checks as implementedChecks, type Check} from './checks/index.js';
+import type {PhotoInput} from './input/read.js';
+import {describe, parseOptions, validateManyOptionsSchema, validateOptionsSchema, type ValidateManyOptions, type ValidateOptions} from './options.js';
+import {applyOverrides, defaultProfileId, profiles, type Profile} from './profiles/index.js';
+import {buildReport} from './report/build.js';
+import type {CheckResult, PhotoReport} from './report/schema.js';
+
+/**
+ * Check one photo against a profile. Never throws for a bad photo (the report says what is wrong);
+ * throws a TypeError for a wrong argument.
+ */
+export async function validatePhoto(input: PhotoInput, options?: ValidateOptions): Promise<PhotoReport> {
+	assertInput(input, 'validatePhoto()');
+	const parsed = parseOptions(validateOptionsSchema, options, 'validatePhoto()');
+	const profile = resolveProfile(parsed.profile, parsed.overrides, 'validatePhoto()');
+	return runPipeline(input, profile, parsed.name);
+}
+
+/** The part of the pipeline after argument checks, shared by the single and batch APIs. */
+export async function runPipeline(input: PhotoInput, profile: Profile, name?: string): Promise<PhotoReport> {
+	const started = performance.now();
+	const facts = new PhotoFacts({
+		input,
+		...(name === undefined ? {} : {name}),
+		limits: profile.decode,
+	});
+
+	const results = await Promise.all(profile.checks.map((id) => runCheck(implementedChecks[id]!, facts, profile)));
+	const [header, size, file] = await Promise.all([facts.peek('header'), facts.peek('size'), facts.peek('file')]);
+	const source = file?.name ?? name ?? (typeof input === 'string' ? input : undefined);
+
+	return buildReport({
+		checks: results,
+		...(header && size !== undefined ? {image: {format: header.format, width: header.width, height: header.height, bytes: size}} : {}),
+		profile: profile.id,
+		...(source === undefined ? {} : {source}),
+		timings: {...facts.timings, total: Math.round((performance.now() - started) * 10) / 10},
+	});
+}
+
+async function runCheck(check: Check, facts: PhotoFacts, profile: Profile): Promise<CheckResult> {
+	const base = {reason: check.reason, requirement: check.requirement};
+	let values: Partial<FactValues>;
+	try {
+		const entries = await Promise.all(check.needs.map(async (name) => [name, await facts.get(name)] as const));
+		values = Object.fromEntries(entries) as Partial<FactValues>;
+	} catch (error) {
+		if (!(error instanceof FactUnavailable)) throw error;
+		return check.whenUnavailable === 'fail'
+			? {id: check.id, status: 'fail', ...base, message: error.message}
+			: {id: check.id, status: 'skip', ...base, message: `Not assessed: ${lowerFirst(error.message)}`};
+	}
+	const {status, message, measured, limits} = check.run(values as Pick<FactValues, FactName>, profile);
+	return {id: check.id, status, reason: check.reason, requirement: check.requirement, message, ...(measured ? {measured} : {}), ...(limits ? {limits} : {})};
+}
+
+/** A shipped profile by id, or a given one, with overrides applied; TypeError when unknown. */
+export function resolveProfile(profile: string | Profile | undefined, overrides: Parameters<typeof applyOverrides>[1], caller: string): Profile {
+	let base: Profile;
+	if (profile === undefined || typeof profile === 'string') {
+		const id = profile ?? defaultProfileId;
+		const found = profiles[id];
+		if (!found) {
+			throw new TypeError(`${caller}: options.profile must be one of ${Object.keys(profiles).map((key) => `"${key}"`).join(', ')}; got ${describe(profile)}.`);
+		}
+		base = found;
+	} else {
+		base = profile;
+	}
+	const missing = base.checks.filter((id) => !implementedChecks[id]);
+	if (missing.length > 0) {
+		throw new TypeError(`${caller}: options.profile lists checks this version does not implement: ${missing.join(', ')}.`);
+	}
+	try {
+		return applyOverrides(base, overrides);
+	} catch (error) {
+		const issue = (error as {issues?: Array<{path: PropertyKey[]; message: string}>}).issues?.[0];
+		if (!issue) throw error;
+		throw new TypeError(`${caller}: options.overrides.${issue.path.map(String).join('.')}: ${issue.message}.`);
+	}
+}
+
+export function assertInput(input: unknown, caller: string, label = 'input'): asserts input is PhotoInput {
+	if (typeof input === 'string') {
+		if (input.length === 0) throw new TypeError(`${caller}: ${label} must be a file path, a Buffer or a Uint8Array; got an empty string.`);
+		return;
+	}
+	if (input instanceof Uint8Array) return;
+	throw new TypeError(`${caller}: ${label} must be a file path (string), a Buffer or a Uint8Array; got ${describe(input)}.`);
+}
+
+function lowerFirst(text: string): string {
+	return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** One result of a batch, as photos finish. */
+export interface BatchItem {
+	index: number;
+	input: PhotoInput;
+	report: PhotoReport;
+}
+
+/**
+ * Validate many photos, `concurrency` at a time, yielding each report as it finishes. Inputs may be
+ * an async iterable (e.g. a lazy folder walk): only what is in flight is held in memory.
+ */
+export async function* validatePhotosIterable(
+	inputs: Iterable<PhotoInput> | AsyncIterable<PhotoInput>,
+	options?: ValidateManyOptions,
+): AsyncGenerator<BatchItem> {
+	const parsed = parseOptions(validateManyOptionsSchema, options, 'validatePhotos()');
+	if (inputs === null || typeof inputs !== 'object' || !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs)) {
+		throw new TypeError(`validatePhotos(): inputs must be an iterable of file paths, Buffers or Uint8Arrays; got ${describe(inputs)}.`);
+	}
+	const profile = resolveProfile(parsed.profile, parsed.overrides, 'validatePhotos()');
+	const concurrency = parsed.concurrency ?? 2;
+	const total = Array.isArray(inputs) ? inputs.length : undefined;
+
+	const iterator = (Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : (inputs as Iterable<PhotoInput>)[Symbol.iterator]()) as
+		| AsyncIterator<PhotoInput>
+		| Iterator<PhotoInput>;
+	const inFlight = new Map<number, Promise<BatchItem>>();
+	let nextIndex = 0;
+	let exhausted = false;
+	let done = 0;
+
+	const pull = async (): Promise<void> => {
+		const next = await iterator.next();
+		if (next.done) {
+			exhausted = true;
+			return;
+		}
+		const index = nextIndex++;
+		const input = next.value;
+		assertInput(input, 'validatePhotos()', `inputs[${index}]`);
+		inFlight.set(
+			index,
+			runPipeline(input, profile).then((report) => ({index, input, report})),
+		);
+	};
+
+	while (!exhausted || inFlight.size > 0) {
+		while (!exhausted && inFlight.size < concurrency) await pull();
+		if (inFlight.size === 0) break;
+		const item = await Promise.race(inFlight.values());
+		inFlight.delete(item.index);
+		done++;
+		parsed.onProgress?.({done, index: item.index, report: item.report, ...(total === undefined ? {} : {total})});
+		yield item;
+	}
+}
+
+/** Validate many photos; the reports come back in input order. */
+export async function validatePhotos(inputs: Iterable<PhotoInput> | AsyncIterable<PhotoInput>, options?: ValidateManyOptions): Promise<PhotoReport[]> {
+	const reports: PhotoReport[] = [];
+	for await (const item of validatePhotosIterable(inputs, options)) reports[item.index] = item.report;
+	return reports;
+}

@@ -1,0 +1,106 @@
+import {describe, expect, test} from 'vitest';
+import {caPrCard, photoReportSchema, validatePhoto, validatePhotos, type PhotoReport} from '../src/index.js';
+import {buildReport} from '../src/report/build.js';
+import {formatReport} from '../src/report/text.js';
+import {jpeg} from './support/images.js';
+
+describe('programmer errors throw a TypeError naming the option, the expectation and the value', () => {
+	test.each([
+		[42, undefined, /input must be a file path \(string\), a Buffer or a Uint8Array; got number \(42\)/],
+		['', undefined, /input .* got an empty string/],
+		[Buffer.alloc(1), 'fast', /options must be an object; got string \("fast"\)/],
+		[Buffer.alloc(1), {concurency: 2}, /options has no option "concurency" \(expected one of: profile, overrides, name, now\)/],
+		[Buffer.alloc(1), {profile: 'us-passport'}, /options\.profile must be one of "ca-pr-card"; got string \("us-passport"\)/],
+		[Buffer.alloc(1), {now: '2026-01-01'}, /options\.now: .*date.*; got string \("2026-01-01"\)/],
+		[Buffer.alloc(1), {overrides: {fileSize: {maxBytes: -1}}}, /options\.overrides\.fileSize\.maxBytes: .*; got number \(-1\)/],
+		[Buffer.alloc(1), {overrides: {fileSize: {max: 1}}}, /options\.overrides\.fileSize has no option "max" \(expected one of: maxBytes, warnAboveBytes\)/],
+		[Buffer.alloc(1), {overrides: {fileSize: {warnAboveBytes: 5_000_000}}}, /options\.overrides\.fileSize\.warnAboveBytes: must not exceed fileSize\.maxBytes/],
+	])('validatePhoto(%o, %o)', async (input, options, message) => {
+		await expect(validatePhoto(input as never, options as never)).rejects.toThrow(TypeError);
+		await expect(validatePhoto(input as never, options as never)).rejects.toThrow(message);
+	});
+
+	test('validatePhotos checks its options and inputs', async () => {
+		await expect(validatePhotos([Buffer.alloc(1)], {concurrency: 0})).rejects.toThrow(/options\.concurrency: .*; got number \(0\)/);
+		await expect(validatePhotos(42 as never)).rejects.toThrow(/inputs must be an iterable/);
+		await expect(validatePhotos([Buffer.alloc(1), 7 as never])).rejects.toThrow(/inputs\[1\] must be/);
+	});
+});
+
+describe('overrides change thresholds and show in the limits', () => {
+	test('a stricter file size', async () => {
+		const bytes = await jpeg(715, 1001);
+		const report = await validatePhoto(bytes, {overrides: {fileSize: {maxBytes: 1000, warnAboveBytes: 500}}});
+		const check = report.checks.find((result) => result.id === 'file-size')!;
+		expect(check.status).toBe('fail');
+		expect(check.limits).toEqual({maxBytes: 1000, warnAboveBytes: 500});
+		expect(caPrCard.fileSize.maxBytes).toBe(4_194_304); // the shipped profile is untouched
+	});
+});
+
+describe('the report', () => {
+	test('has every check of the profile, in order, and matches the schema', async () => {
+		const report = await validatePhoto(await jpeg(715, 1001), {name: 'x.jpg'});
+		expect(photoReportSchema.parse(report)).toEqual(report);
+		expect(report.checks.map((check) => check.id)).toEqual(caPrCard.checks);
+		expect(report).toMatchObject({profile: 'ca-pr-card', source: 'x.jpg', image: {format: 'jpeg', width: 715, height: 1001}});
+	});
+
+	const check = (id: string, status: 'pass' | 'warn' | 'fail' | 'skip', reason: PhotoReport['reasons'][number]) => ({
+		id,
+		status,
+		reason,
+		requirement: 'r',
+		message: 'm',
+	});
+
+	test.each([
+		[[check('a', 'pass', 'OTHER_REQUIREMENT'), check('b', 'skip', 'GLARE')], 'accept', []],
+		[[check('a', 'pass', 'OTHER_REQUIREMENT'), check('b', 'warn', 'GLARE')], 'review', []],
+		[
+			[check('a', 'fail', 'OTHER_REQUIREMENT'), check('b', 'fail', 'FILE_TOO_LARGE'), check('c', 'fail', 'TOO_DARK'), check('d', 'fail', 'TOO_DARK')],
+			'return',
+			['TOO_DARK', 'FILE_TOO_LARGE', 'OTHER_REQUIREMENT'],
+		],
+	] as const)('verdict and reasons in the portal order (%#)', (checks, verdict, reasons) => {
+		const report = buildReport({checks: [...checks], profile: 'p'});
+		expect(report.verdict).toBe(verdict);
+		expect(report.reasons).toEqual(reasons);
+	});
+
+	test('the schema rejects a report that breaks the contract', () => {
+		const good = buildReport({checks: [check('file-size', 'pass', 'FILE_TOO_LARGE')], profile: 'p'});
+		expect(photoReportSchema.safeParse(good).success).toBe(true);
+		expect(photoReportSchema.safeParse({...good, verdict: 'maybe'}).success).toBe(false);
+		expect(photoReportSchema.safeParse({...good, reasons: ['BLURRY']}).success).toBe(false);
+		expect(photoReportSchema.safeParse({...good, checks: [{...good.checks[0], id: 'File Size'}]}).success).toBe(false);
+	});
+
+	test('the text form names the verdict, the portal reason and the failed check', () => {
+		const report = buildReport({checks: [check('file-size', 'fail', 'FILE_TOO_LARGE'), check('dimensions', 'pass', 'DIMENSIONS_OUT_OF_RANGE')], profile: 'p', source: 'a.jpg'});
+		const text = formatReport(report);
+		expect(text).toMatch(/^a\.jpg: RETURN/);
+		expect(text).toContain('The file size is above 4 MB.');
+		expect(text).toContain('✗ file-size: m');
+		expect(text).not.toContain('dimensions');
+	});
+});
+
+describe('validatePhotos', () => {
+	test('returns reports in input order and reports progress', async () => {
+		const inputs = [await jpeg(715, 1001), Buffer.alloc(0), await jpeg(600, 840), Buffer.from('nope')];
+		const seen: number[] = [];
+		const reports = await validatePhotos(inputs, {concurrency: 3, onProgress: ({done, total}) => seen.push(done + (total ?? 0) * 100)});
+		expect(reports.map((report) => report.verdict)).toEqual(['accept', 'return', 'return', 'return']);
+		expect(reports[2]!.reasons).toEqual(['DIMENSIONS_OUT_OF_RANGE']);
+		expect(seen).toEqual([401, 402, 403, 404]);
+	});
+
+	test('accepts an async iterable', async () => {
+		async function* inputs() {
+			yield await jpeg(715, 1001);
+			yield await jpeg(715, 1001);
+		}
+		expect(await validatePhotos(inputs(), {concurrency: 1})).toHaveLength(2);
+	});
+});
