@@ -14,15 +14,17 @@ export async function validatePhoto(input: PhotoInput, options?: ValidateOptions
 	assertInput(input, 'validatePhoto()');
 	const parsed = parseOptions(validateOptionsSchema, options, 'validatePhoto()');
 	const profile = resolveProfile(parsed.profile, parsed.overrides, 'validatePhoto()');
-	return runPipeline(input, profile, parsed.name);
+	return runPipeline(input, profile, {name: parsed.name, now: parsed.now});
 }
 
 /** The part of the pipeline after argument checks, shared by the single and batch APIs. */
-export async function runPipeline(input: PhotoInput, profile: Profile, name?: string): Promise<PhotoReport> {
+export async function runPipeline(input: PhotoInput, profile: Profile, context: {name?: string | undefined; now?: Date | undefined} = {}): Promise<PhotoReport> {
 	const started = performance.now();
+	const {name, now} = context;
 	const facts = new PhotoFacts({
 		input,
 		...(name === undefined ? {} : {name}),
+		...(now === undefined ? {} : {now}),
 		limits: profile.decode,
 	});
 
@@ -136,7 +138,7 @@ export async function* validatePhotosIterable(
 		assertInput(input, 'validatePhotos()', `inputs[${index}]`);
 		inFlight.set(
 			index,
-			runPipeline(input, profile).then((report) => ({index, input, report})),
+			runPipeline(input, profile, {now: parsed.now}).then((report) => ({index, input, report})),
 		);
 	};
 

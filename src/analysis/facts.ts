@@ -3,6 +3,8 @@ import {decodeRgb, DecodeError, readHeader, type ImageHeader} from '../input/dec
 import type {RgbImage} from '../input/image.js';
 import {InputError, readInput, type LoadedFile, type PhotoInput} from '../input/read.js';
 import {sniffType, type SniffedType} from '../input/sniff.js';
+import {parseJpegStructure, type JpegStructure} from './jpeg-structure.js';
+import {readMetadata, type PhotoMetadata} from './metadata.js';
 
 /** A fact that cannot be computed for this photo; checks that need it are skipped with this message. */
 export class FactUnavailable extends Error {
@@ -17,6 +19,12 @@ export interface FactValues {
 	type: SniffedType;
 	header: ImageHeader;
 	image: RgbImage;
+	/** EXIF, XMP, IPTC and PNG text: tools, camera, dates, edit history. */
+	metadata: PhotoMetadata;
+	/** The JPEG's markers and quantisation tables; null for a PNG. */
+	jpeg: JpegStructure | null;
+	/** The moment a photo's age is measured against (`options.now`). */
+	now: Date;
 }
 
 export type FactName = keyof FactValues;
@@ -32,6 +40,7 @@ export interface FactContext {
 	readonly input: PhotoInput;
 	readonly name?: string;
 	readonly limits: FactLimits;
+	readonly now?: Date;
 }
 
 type Providers = {[K in FactName]: (facts: PhotoFacts) => Promise<FactValues[K]>};
@@ -79,6 +88,18 @@ const providers: Providers = {
 			if (error instanceof DecodeError) throw new FactUnavailable(error.message);
 			throw error;
 		}
+	},
+	async metadata(facts) {
+		// Only for a JPEG or PNG: metadata parsers are not run on arbitrary bytes.
+		const [file] = await Promise.all([facts.get('file'), facts.get('header')]);
+		return readMetadata(file.bytes);
+	},
+	async jpeg(facts) {
+		const [file, header] = await Promise.all([facts.get('file'), facts.get('header')]);
+		return header.format === 'jpeg' ? (parseJpegStructure(file.bytes) ?? null) : null;
+	},
+	async now(facts) {
+		return facts.context.now ?? new Date();
 	},
 };
 

@@ -4,6 +4,8 @@ import {aspectRatio} from './aspect-ratio.js';
 import {dimensions} from './dimensions.js';
 import {fileFormat} from './file-format.js';
 import {fileSize} from './file-size.js';
+import {recent} from './recent.js';
+import {unaltered} from './unaltered.js';
 
 export {CHECK_IDS, type CheckId} from './ids.js';
 export type {Check, CheckOutcome} from './check.js';
@@ -14,4 +16,6 @@ export const checks: Partial<Record<CheckId, Check>> = {
 	'file-size': fileSize,
 	dimensions,
 	'aspect-ratio': aspectRatio,
+	unaltered,
+	recent,
 };

@@ -7,7 +7,7 @@ import type {Profile} from './schema.js';
 export const caPrCard = {
 	id: 'ca-pr-card',
 	title: 'Canada Permanent Resident card (PR Portal upload)',
-	checks: ['file-format', 'file-size', 'dimensions', 'aspect-ratio'],
+	checks: ['file-format', 'file-size', 'dimensions', 'aspect-ratio', 'unaltered', 'recent'],
 	fileSize: {
 		// IRCC: "no larger than 4 MB". 4 MB read as 4 × 1024² bytes: above it the file is over 4 MB
 		// whichever way the portal counts, so it fails.
@@ -25,6 +25,19 @@ export const caPrCard = {
 		// 1 %: half a millimetre on the 50 mm side of the print; covers 715 × 1000 (0.1 % off) and
 		// any whole-pixel rounding of 5:7 at sizes in range (at most 0.1 %).
 		tolerance: 0.01,
+	},
+	recent: {
+		// IRCC: "taken within the last 12 months".
+		maxAgeMonths: 12,
+		// A camera clock a few minutes fast is not a photo from the future.
+		futureToleranceMinutes: 60,
+	},
+	unaltered: {
+		// IRCC: "not altered in any way"; a file that names an editor went through one. Studios that
+		// tether through Lightroom or Capture One can override this to 'warn'.
+		namedEditor: 'fail',
+		// No camera data or a generic library is consistent with an honest pipeline: a person looks.
+		weakEvidence: 'warn',
 	},
 	decode: {
 		// Robustness limits, not IRCC's: 8× the portal's 4 MB so an over-size photo still gets a

@@ -25,6 +25,22 @@ const groups = {
 			tolerance: z.number().min(0).max(1),
 		})
 		.strict(),
+	recent: z
+		.object({
+			/** A photo older than this many calendar months fails. */
+			maxAgeMonths: z.number().int().positive(),
+			/** A capture date later than now by more than this warns (clock skew below it is ignored). */
+			futureToleranceMinutes: z.number().min(0),
+		})
+		.strict(),
+	unaltered: z
+		.object({
+			/** What an editor named in the file means: studios that tether through Lightroom may choose 'warn'. */
+			namedEditor: z.enum(['fail', 'warn']),
+			/** What weak evidence alone means (no camera data, a library, an edit history without a named editor). */
+			weakEvidence: z.enum(['warn', 'pass']),
+		})
+		.strict(),
 	decode: z
 		.object({
 			/** Files above this are sized but not read (bounded memory on hostile input). */
@@ -61,6 +77,8 @@ export const profileOverridesSchema = z
 		fileSize: groups.fileSize.partial(),
 		dimensions: groups.dimensions.partial(),
 		aspectRatio: groups.aspectRatio.partial(),
+		recent: groups.recent.partial(),
+		unaltered: groups.unaltered.partial(),
 		decode: groups.decode.partial(),
 	})
 	.partial()

@@ -7,14 +7,26 @@ export function noisy(width: number, height: number): sharp.Sharp {
 	return sharp({create: {width, height, channels: 3, background: '#ffffff', noise: {type: 'gaussian', mean: 200, sigma: 30}}});
 }
 
-export async function jpeg(width: number, height: number, options: sharp.JpegOptions = {}): Promise<Buffer> {
-	return sharp(await noisy(width, height).raw().toBuffer(), {raw: {width, height, channels: 3}})
-		.jpeg({quality: 80, ...options})
-		.toBuffer();
+/** "YYYY:MM:DD HH:MM:SS", as EXIF writes dates. */
+export function exifDate(date: Date): string {
+	return date.toISOString().slice(0, 19).replace('T', ' ').replace(/-/g, ':');
 }
 
-export async function png(width: number, height: number): Promise<Buffer> {
-	return sharp(await noisy(width, height).raw().toBuffer(), {raw: {width, height, channels: 3}}).png({compressionLevel: 1}).toBuffer();
+/** The EXIF a camera writes: make, model and a capture date 10 days ago, so the unaltered and recent checks pass. */
+export function cameraExif(taken = new Date(Date.now() - 10 * 86_400_000)): sharp.WriteableMetadata['exif'] {
+	return {IFD0: {Make: 'Canon', Model: 'Canon EOS R6'}, IFD2: {DateTimeOriginal: exifDate(taken), OffsetTimeOriginal: '+00:00'}};
+}
+
+/** A JPEG as a camera writes it (with `cameraExif`), or bare with `exif: false`. */
+export async function jpeg(width: number, height: number, options: sharp.JpegOptions & {exif?: sharp.WriteableMetadata['exif'] | false} = {}): Promise<Buffer> {
+	const {exif = cameraExif(), ...jpegOptions} = options;
+	const image = sharp(await noisy(width, height).raw().toBuffer(), {raw: {width, height, channels: 3}}).jpeg({quality: 80, ...jpegOptions});
+	return (exif ? image.withExif(exif) : image).toBuffer();
+}
+
+export async function png(width: number, height: number, exif: sharp.WriteableMetadata['exif'] | false = cameraExif()): Promise<Buffer> {
+	const image = sharp(await noisy(width, height).raw().toBuffer(), {raw: {width, height, channels: 3}}).png({compressionLevel: 1});
+	return (exif ? image.withExif(exif) : image).toBuffer();
 }
 
 /** Deterministic pseudo-random bytes (a fixed-seed LCG), so a failure can be reproduced. */
@@ -40,7 +52,7 @@ function crc32(bytes: Buffer): number {
 	return (crc ^ 0xff_ff_ff_ff) >>> 0;
 }
 
-function pngChunk(type: string, data: Buffer): Buffer {
+export function pngChunk(type: string, data: Buffer): Buffer {
 	const length = Buffer.alloc(4);
 	length.writeUInt32BE(data.length);
 	const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
@@ -73,3 +85,23 @@ export const tinyPdf = Buffer.from(
 export const tinySvg = Buffer.from(
 	'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="715" height="1000"><rect width="715" height="1000" fill="#fff"/></svg>\n',
 );
+
+/** Insert a chunk into a PNG right after IHDR. */
+export function insertPngChunk(file: Buffer, chunk: Buffer): Buffer {
+	const afterHeader = 8 + 8 + 13 + 4;
+	return Buffer.concat([file.subarray(0, afterHeader), chunk, file.subarray(afterHeader)]);
+}
+
+/** A PNG tIME chunk (UTC). */
+export function pngTimeChunk(date: Date): Buffer {
+	const data = Buffer.alloc(7);
+	data.writeUInt16BE(date.getUTCFullYear(), 0);
+	data.set([date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()], 2);
+	return pngChunk('tIME', data);
+}
+
+/** An XMP packet with the given rdf:Description attributes and inner elements. */
+export function xmpPacket(attributes: string, inner = ''): string {
+	return `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/" xmlns:stEvt="http://ns.adobe.com/xap/1.0/sType/ResourceEvent#" xmlns:photoshop="http://ns.adobe.com/photoshop/1.0/" xmlns:exif="http://ns.adobe.com/exif/1.0/" ${attributes}>${inner}</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>`;
+}

@@ -1,0 +1,187 @@
+/**
+ * The structure of a JPEG file, read from its markers without decoding: which segments it has,
+ * its comments, its quantisation tables and what they say about the software that wrote it.
+ */
+
+export interface QuantTable {
+	readonly id: number;
+	/** 64 values in zig-zag order, as stored. */
+	readonly values: readonly number[];
+}
+
+export interface QualityEstimate {
+	/** The IJG quality (1–100) whose scaled standard table is closest to the file's luminance table. */
+	readonly quality: number;
+	/** True when the file's tables are exactly the IJG standard tables scaled to that quality. */
+	readonly standardTables: boolean;
+	/** Mean absolute difference from the closest scaled standard table (0 when standard). */
+	readonly distance: number;
+}
+
+export interface JpegStructure {
+	/** Marker names in file order up to the first scan (APP0, APP1, COM, DQT, SOF0, DHT, SOS…). */
+	readonly segments: readonly string[];
+	readonly comments: readonly string[];
+	readonly app1: {readonly exif: boolean; readonly xmp: boolean};
+	/** APP13 "Photoshop 3.0" image resource blocks (IPTC or Photoshop's own). */
+	readonly photoshopIrb: boolean;
+	/** APP14 "Adobe" segment. */
+	readonly adobeApp14: boolean;
+	readonly jfif: boolean;
+	readonly iccProfile: boolean;
+	readonly progressive: boolean;
+	readonly quantTables: readonly QuantTable[];
+	readonly quality?: QualityEstimate;
+	/** Bytes after the end-of-image marker (phones append data there; so do some editors). */
+	readonly trailingBytes: number;
+}
+
+/** The IJG (libjpeg) standard tables, in zig-zag order (JPEG standard, Annex K). */
+const IJG_LUMINANCE = [
+	16, 11, 12, 14, 12, 10, 16, 14, 13, 14, 18, 17, 16, 19, 24, 40, 26, 24, 22, 22, 24, 49, 35, 37, 29, 40, 58, 51, 61, 60, 57, 51, 56,
+	55, 64, 72, 92, 78, 64, 68, 87, 69, 55, 56, 80, 109, 81, 87, 95, 98, 103, 104, 103, 62, 77, 113, 121, 112, 100, 120, 92, 101, 103,
+	99,
+];
+const IJG_CHROMINANCE = [
+	17, 18, 18, 24, 21, 24, 47, 26, 26, 47, 99, 66, 56, 66, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+	99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99, 99,
+];
+
+/** libjpeg's jpeg_quality_scaling and table scaling (baseline: values clamped to 1–255). */
+export function ijgTable(base: readonly number[], quality: number): number[] {
+	const scale = quality < 50 ? Math.floor(5000 / quality) : 200 - quality * 2;
+	return base.map((value) => Math.min(255, Math.max(1, Math.floor((value * scale + 50) / 100))));
+}
+
+export function estimateQuality(tables: readonly QuantTable[]): QualityEstimate | undefined {
+	const luminance = tables.find((table) => table.id === 0) ?? tables[0];
+	if (!luminance) return undefined;
+	const chrominance = tables.find((table) => table.id === 1);
+	let best: QualityEstimate | undefined;
+	for (let quality = 1; quality <= 100; quality++) {
+		const distance = meanAbsDifference(luminance.values, ijgTable(IJG_LUMINANCE, quality));
+		const chromaDistance = chrominance ? meanAbsDifference(chrominance.values, ijgTable(IJG_CHROMINANCE, quality)) : 0;
+		const total = distance + chromaDistance;
+		if (!best || total < best.distance) best = {quality, standardTables: total === 0, distance: total};
+	}
+	return best && {...best, distance: Math.round(best.distance * 100) / 100};
+}
+
+function meanAbsDifference(a: readonly number[], b: readonly number[]): number {
+	let sum = 0;
+	for (let index = 0; index < 64; index++) sum += Math.abs((a[index] ?? 0) - (b[index] ?? 0));
+	return sum / 64;
+}
+
+const markerNames: Record<number, string> = {
+	0xc0: 'SOF0',
+	0xc1: 'SOF1',
+	0xc2: 'SOF2',
+	0xc3: 'SOF3',
+	0xc4: 'DHT',
+	0xcc: 'DAC',
+	0xda: 'SOS',
+	0xdb: 'DQT',
+	0xdd: 'DRI',
+	0xfe: 'COM',
+};
+
+function markerName(marker: number): string {
+	if (marker >= 0xe0 && marker <= 0xef) return `APP${marker - 0xe0}`;
+	return markerNames[marker] ?? `0x${marker.toString(16)}`;
+}
+
+/**
+ * Walk the markers up to the first scan, then look for the end-of-image marker for trailing bytes.
+ * Bounded: never reads outside the buffer, stops at the first malformed length.
+ */
+export function parseJpegStructure(bytes: Uint8Array): JpegStructure | undefined {
+	if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const latin1 = (start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+
+	const segments: string[] = [];
+	const comments: string[] = [];
+	const quantTables: QuantTable[] = [];
+	let exif = false;
+	let xmp = false;
+	let photoshopIrb = false;
+	let adobeApp14 = false;
+	let jfif = false;
+	let iccProfile = false;
+	let progressive = false;
+
+	let offset = 2;
+	while (offset + 4 <= bytes.length) {
+		if (bytes[offset] !== 0xff) break;
+		const marker = bytes[offset + 1]!;
+		if (marker === 0xff) {
+			offset++; // fill byte
+			continue;
+		}
+		if (marker === 0xd9 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+			segments.push(marker === 0xd9 ? 'EOI' : markerName(marker));
+			offset += 2;
+			continue;
+		}
+		const length = view.getUint16(offset + 2);
+		const start = offset + 4;
+		const end = offset + 2 + length;
+		if (length < 2 || end > bytes.length) break;
+		segments.push(markerName(marker));
+
+		if (marker === 0xfe) comments.push(latin1(start, end).replace(/\0+$/, '').trim());
+		else if (marker === 0xe0 && latin1(start, Math.min(end, start + 5)) === 'JFIF\0') jfif = true;
+		else if (marker === 0xe1) {
+			const head = latin1(start, Math.min(end, start + 29));
+			if (head.startsWith('Exif\0')) exif = true;
+			else if (head.startsWith('http://ns.adobe.com/xap/1.0/')) xmp = true;
+		} else if (marker === 0xe2 && latin1(start, Math.min(end, start + 12)) === 'ICC_PROFILE\0') iccProfile = true;
+		else if (marker === 0xed && latin1(start, Math.min(end, start + 14)).startsWith('Photoshop 3.0')) photoshopIrb = true;
+		else if (marker === 0xee && latin1(start, Math.min(end, start + 5)) === 'Adobe') adobeApp14 = true;
+		else if (marker === 0xc2 || marker === 0xc6 || marker === 0xca || marker === 0xce) progressive = true;
+		else if (marker === 0xdb) readQuantTables(bytes, start, end, quantTables);
+
+		if (marker === 0xda) break;
+		offset = end;
+	}
+
+	return {
+		segments,
+		comments,
+		app1: {exif, xmp},
+		photoshopIrb,
+		adobeApp14,
+		jfif,
+		iccProfile,
+		progressive,
+		quantTables,
+		...(quantTables.length > 0 ? {quality: estimateQuality(quantTables)} : {}),
+		trailingBytes: trailingBytesAfterEoi(bytes),
+	};
+}
+
+function readQuantTables(bytes: Uint8Array, start: number, end: number, into: QuantTable[]): void {
+	let offset = start;
+	while (offset < end) {
+		const precision = bytes[offset]! >> 4;
+		const id = bytes[offset]! & 0x0f;
+		const size = precision === 0 ? 64 : 128;
+		if (offset + 1 + size > end) return;
+		const values: number[] = [];
+		for (let index = 0; index < 64; index++) {
+			values.push(precision === 0 ? bytes[offset + 1 + index]! : (bytes[offset + 1 + index * 2]! << 8) | bytes[offset + 2 + index * 2]!);
+		}
+		into.push({id, values});
+		offset += 1 + size;
+	}
+}
+
+/** Bytes after the last FF D9; 0 when the file ends with it (or has none, which the decoder reports). */
+function trailingBytesAfterEoi(bytes: Uint8Array): number {
+	// The last EOI: scanning back is bounded by the file, and cheap as EOI is near the end.
+	for (let index = bytes.length - 2; index >= 2; index--) {
+		if (bytes[index] === 0xff && bytes[index + 1] === 0xd9) return bytes.length - index - 2;
+	}
+	return 0;
+}
