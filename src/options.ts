@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {CHECK_IDS} from './checks/ids.js';
 import {profileOverridesSchema, profileSchema} from './profiles/schema.js';
 
 export const validateOptionsSchema = z
@@ -7,6 +8,8 @@ export const validateOptionsSchema = z
 		profile: z.union([z.string(), profileSchema]).optional(),
 		/** Thresholds to change, group by group, e.g. `{fileSize: {maxBytes: 4_000_000}}`. */
 		overrides: profileOverridesSchema.optional(),
+		/** Run only these checks of the profile (e.g. the file checks, for a quick pass); default all. */
+		checks: z.array(z.enum(CHECK_IDS)).min(1).optional(),
 		/** The file name, for the extension check, when the input is bytes. */
 		name: z.string().min(1).optional(),
 		/** The date a photo's age is measured against (default: now). */

@@ -4,7 +4,8 @@ import type {PhotoInput} from './input/read.js';
 import {describe, parseOptions, validateManyOptionsSchema, validateOptionsSchema, type ValidateManyOptions, type ValidateOptions} from './options.js';
 import {applyOverrides, defaultProfileId, profiles, type Profile} from './profiles/index.js';
 import {buildReport} from './report/build.js';
-import type {CheckResult, PhotoReport} from './report/schema.js';
+import type {MainFace} from './analysis/face/index.js';
+import type {CheckResult, FaceSummary, PhotoReport} from './report/schema.js';
 
 /**
  * Check one photo against a profile. Never throws for a bad photo (the report says what is wrong);
@@ -13,7 +14,7 @@ import type {CheckResult, PhotoReport} from './report/schema.js';
 export async function validatePhoto(input: PhotoInput, options?: ValidateOptions): Promise<PhotoReport> {
 	assertInput(input, 'validatePhoto()');
 	const parsed = parseOptions(validateOptionsSchema, options, 'validatePhoto()');
-	const profile = resolveProfile(parsed.profile, parsed.overrides, 'validatePhoto()');
+	const profile = selectChecks(resolveProfile(parsed.profile, parsed.overrides, 'validatePhoto()'), parsed.checks, 'validatePhoto()');
 	return runPipeline(input, profile, {name: parsed.name, now: parsed.now});
 }
 
@@ -30,14 +31,22 @@ export async function runPipeline(input: PhotoInput, profile: Profile, context: 
 
 	const results = await Promise.all(profile.checks.map((id) => runCheck(implementedChecks[id]!, facts, profile)));
 	const [header, size, file] = await Promise.all([facts.peek('header'), facts.peek('size'), facts.peek('file')]);
+	// Only what the checks already computed: the report never runs the face engine by itself.
+	const faces = facts.has('faces') ? await facts.peek('faces') : undefined;
 	const source = file?.name ?? name ?? (typeof input === 'string' ? input : undefined);
 
 	return buildReport({
 		checks: results,
 		...(header && size !== undefined ? {image: {format: header.format, width: header.width, height: header.height, bytes: size}} : {}),
+		...(faces?.main ? {face: faceSummary(faces.main)} : {}),
+		...(faces ? {engine: {backend: faces.backend, detector: faces.detector}} : {}),
 		profile: profile.id,
 		...(source === undefined ? {} : {source}),
-		timings: {...facts.timings, total: Math.round((performance.now() - started) * 10) / 10},
+		timings: {
+			...facts.timings,
+			...Object.fromEntries(Object.entries(faces?.timings ?? {}).map(([stage, ms]) => [`face.${stage}`, ms])),
+			total: Math.round((performance.now() - started) * 10) / 10,
+		},
 	});
 }
 
@@ -49,7 +58,7 @@ async function runCheck(check: Check, facts: PhotoFacts, profile: Profile): Prom
 		values = Object.fromEntries(entries) as Partial<FactValues>;
 	} catch (error) {
 		if (!(error instanceof FactUnavailable)) throw error;
-		return check.whenUnavailable === 'fail'
+		return error.fact && check.failsWithout?.includes(error.fact)
 			? {id: check.id, status: 'fail', ...base, message: error.message}
 			: {id: check.id, status: 'skip', ...base, message: `Not assessed: ${lowerFirst(error.message)}`};
 	}
@@ -83,6 +92,16 @@ export function resolveProfile(profile: string | Profile | undefined, overrides:
 	}
 }
 
+/** The profile restricted to `checks` (kept in the profile's order); TypeError for a check it does not have. */
+export function selectChecks(profile: Profile, checks: readonly string[] | undefined, caller: string): Profile {
+	if (!checks) return profile;
+	const unknown = checks.filter((id) => !(profile.checks as readonly string[]).includes(id));
+	if (unknown.length > 0) {
+		throw new TypeError(`${caller}: options.checks must name checks of the "${profile.id}" profile (${profile.checks.join(', ')}); got ${unknown.map((id) => `"${id}"`).join(', ')}.`);
+	}
+	return {...profile, checks: profile.checks.filter((id) => checks.includes(id))};
+}
+
 export function assertInput(input: unknown, caller: string, label = 'input'): asserts input is PhotoInput {
 	if (typeof input === 'string') {
 		if (input.length === 0) throw new TypeError(`${caller}: ${label} must be a file path, a Buffer or a Uint8Array; got an empty string.`);
@@ -90,6 +109,26 @@ export function assertInput(input: unknown, caller: string, label = 'input'): as
 	}
 	if (input instanceof Uint8Array) return;
 	throw new TypeError(`${caller}: ${label} must be a file path (string), a Buffer or a Uint8Array; got ${describe(input)}.`);
+}
+
+function faceSummary(face: MainFace): FaceSummary {
+	const point = ([x, y]: readonly [number, number]): [number, number] => [round(x), round(y)];
+	return {
+		box: {x: round(face.box.x), y: round(face.box.y), width: round(face.box.width), height: round(face.box.height)},
+		leftEye: point(face.leftEye),
+		rightEye: point(face.rightEye),
+		chin: point(face.chin),
+		crown: point(face.crown),
+		headHeightRatio: Math.round(face.headHeightRatio * 10_000) / 10_000,
+		centreX: Math.round(face.centreX * 10_000) / 10_000,
+		rollDeg: round(face.rollDeg),
+		yawDeg: round(face.yawDeg),
+		pitchDeg: round(face.pitchDeg),
+	};
+}
+
+function round(value: number): number {
+	return Math.round(value * 10) / 10;
 }
 
 function lowerFirst(text: string): string {
@@ -115,7 +154,7 @@ export async function* validatePhotosIterable(
 	if (inputs === null || typeof inputs !== 'object' || !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs)) {
 		throw new TypeError(`validatePhotos(): inputs must be an iterable of file paths, Buffers or Uint8Arrays; got ${describe(inputs)}.`);
 	}
-	const profile = resolveProfile(parsed.profile, parsed.overrides, 'validatePhotos()');
+	const profile = selectChecks(resolveProfile(parsed.profile, parsed.overrides, 'validatePhotos()'), parsed.checks, 'validatePhotos()');
 	const concurrency = parsed.concurrency ?? 2;
 	const total = Array.isArray(inputs) ? inputs.length : undefined;
 

@@ -2,14 +2,14 @@ import {describe, expect, test} from 'vitest';
 import {caPrCard, photoReportSchema, validatePhoto, validatePhotos, type PhotoReport} from '../src/index.js';
 import {buildReport} from '../src/report/build.js';
 import {formatReport} from '../src/report/text.js';
-import {jpeg} from './support/images.js';
+import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 
 describe('programmer errors throw a TypeError naming the option, the expectation and the value', () => {
 	test.each([
 		[42, undefined, /input must be a file path \(string\), a Buffer or a Uint8Array; got number \(42\)/],
 		['', undefined, /input .* got an empty string/],
 		[Buffer.alloc(1), 'fast', /options must be an object; got string \("fast"\)/],
-		[Buffer.alloc(1), {concurency: 2}, /options has no option "concurency" \(expected one of: profile, overrides, name, now\)/],
+		[Buffer.alloc(1), {concurency: 2}, /options has no option "concurency" \(expected one of: profile, overrides, checks, name, now\)/],
 		[Buffer.alloc(1), {profile: 'us-passport'}, /options\.profile must be one of "ca-pr-card"; got string \("us-passport"\)/],
 		[Buffer.alloc(1), {now: '2026-01-01'}, /options\.now: .*date.*; got string \("2026-01-01"\)/],
 		[Buffer.alloc(1), {overrides: {fileSize: {maxBytes: -1}}}, /options\.overrides\.fileSize\.maxBytes: .*; got number \(-1\)/],
@@ -18,6 +18,12 @@ describe('programmer errors throw a TypeError naming the option, the expectation
 	])('validatePhoto(%o, %o)', async (input, options, message) => {
 		await expect(validatePhoto(input as never, options as never)).rejects.toThrow(TypeError);
 		await expect(validatePhoto(input as never, options as never)).rejects.toThrow(message);
+	});
+
+	test('options.checks must name checks of the profile', async () => {
+		await expect(validatePhoto(Buffer.alloc(1), {checks: ['glare-ish' as never]})).rejects.toThrow(/options\.checks\.0: .*; got string \("glare-ish"\)/);
+		const report = await validatePhoto(Buffer.alloc(1), {checks: ['file-size', 'file-format']});
+		expect(report.checks.map((check) => check.id)).toEqual(['file-format', 'file-size']);
 	});
 
 	test('validatePhotos checks its options and inputs', async () => {
@@ -90,7 +96,7 @@ describe('validatePhotos', () => {
 	test('returns reports in input order and reports progress', async () => {
 		const inputs = [await jpeg(715, 1001), Buffer.alloc(0), await jpeg(600, 840), Buffer.from('nope')];
 		const seen: number[] = [];
-		const reports = await validatePhotos(inputs, {concurrency: 3, onProgress: ({done, total}) => seen.push(done + (total ?? 0) * 100)});
+		const reports = await validatePhotos(inputs, {concurrency: 3, checks: [...NO_FACE_CHECKS], onProgress: ({done, total}) => seen.push(done + (total ?? 0) * 100)});
 		expect(reports.map((report) => report.verdict)).toEqual(['accept', 'return', 'return', 'return']);
 		expect(reports[2]!.reasons).toEqual(['DIMENSIONS_OUT_OF_RANGE']);
 		expect(seen).toEqual([401, 402, 403, 404]);

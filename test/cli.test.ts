@@ -6,7 +6,9 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {photoReportSchema} from '../src/index.js';
-import {jpeg} from './support/images.js';
+import {jpeg, NO_FACE_CHECKS} from './support/images.js';
+
+const noFace = ['--checks', NO_FACE_CHECKS.join(',')];
 import {repoRoot} from './support/photos.js';
 
 const cli = path.join(repoRoot, 'dist/cli/main.js');
@@ -60,6 +62,7 @@ describe('the command line', () => {
 		[['--json', '--ndjson', 'x.jpg'], /cannot be used together/],
 		[['--concurrency', 'zero', 'x.jpg'], /--concurrency must be a whole number/],
 		[['--profile', 'mars', 'x.jpg'], /--profile must be one of "ca-pr-card"/],
+		[['--checks', 'file-size,sparkle', 'x.jpg'], /--checks: unknown check "sparkle"/],
 	])('usage error %j exits 2', async (args, message) => {
 		const result = await photoRequirements(...args);
 		expect(result.code).toBe(2);
@@ -68,7 +71,7 @@ describe('the command line', () => {
 	});
 
 	test('an accepted photo exits 0 with a one-line summary', async () => {
-		const result = await photoRequirements(files.good!);
+		const result = await photoRequirements(...noFace, files.good!);
 		expect(result.code).toBe(0);
 		expect(result.stdout).toMatch(/good\.jpg: ACCEPT/);
 		expect(result.stderr).toBe(''); // no progress bar: not a terminal
@@ -82,15 +85,15 @@ describe('the command line', () => {
 	});
 
 	test('a photo to review exits 0, or 1 with --strict', async () => {
-		expect((await photoRequirements(files.square!)).code).toBe(0);
-		const strict = await photoRequirements('--strict', files.square!);
+		expect((await photoRequirements(...noFace, files.square!)).code).toBe(0);
+		const strict = await photoRequirements(...noFace, '--strict', files.square!);
 		expect(strict.code).toBe(1);
 		expect(strict.stdout).toMatch(/REVIEW/);
 		expect(strict.stdout).toMatch(/! aspect-ratio/);
 	});
 
 	test('--json prints one array of schema-valid reports in the order given', async () => {
-		const result = await photoRequirements('--json', files.small!, files.good!, files.text!);
+		const result = await photoRequirements('--json', ...noFace, files.small!, files.good!, files.text!);
 		expect(result.code).toBe(1);
 		const reports = (JSON.parse(result.stdout) as unknown[]).map((report) => photoReportSchema.parse(report));
 		expect(reports.map((report) => [report.source, report.verdict])).toEqual([
@@ -101,7 +104,7 @@ describe('the command line', () => {
 	});
 
 	test('--ndjson prints one report per line; folders are walked recursively for image files', async () => {
-		const result = await photoRequirements('--ndjson', '--concurrency', '1', path.join(folder, 'batch'));
+		const result = await photoRequirements('--ndjson', ...noFace, '--concurrency', '1', path.join(folder, 'batch'));
 		expect(result.code).toBe(0);
 		const lines = result.stdout.trim().split('\n');
 		expect(lines).toHaveLength(2);

@@ -3,12 +3,16 @@ import {decodeRgb, DecodeError, readHeader, type ImageHeader} from '../input/dec
 import type {RgbImage} from '../input/image.js';
 import {InputError, readInput, type LoadedFile, type PhotoInput} from '../input/read.js';
 import {sniffType, type SniffedType} from '../input/sniff.js';
+import {analyseFaces, type FaceFacts, type MainFace} from './face/index.js';
+import {measureFaceFeatures, type FaceFeatures} from './face-features.js';
 import {parseJpegStructure, type JpegStructure} from './jpeg-structure.js';
 import {readMetadata, type PhotoMetadata} from './metadata.js';
 
 /** A fact that cannot be computed for this photo; checks that need it are skipped with this message. */
 export class FactUnavailable extends Error {
 	override name = 'FactUnavailable';
+	/** The fact that could not be computed first (a fact that depends on it inherits its reason). */
+	fact?: FactName;
 }
 
 /** Every fact a check can ask for, by name. Add a fact here and in `providers` below. */
@@ -25,6 +29,12 @@ export interface FactValues {
 	jpeg: JpegStructure | null;
 	/** The moment a photo's age is measured against (`options.now`). */
 	now: Date;
+	/** Every face found, and the engine that found them. */
+	faces: FaceFacts;
+	/** The main face, measured; unavailable when no face was found. */
+	face: MainFace;
+	/** Eye, mouth and visibility measures of the main face. */
+	faceFeatures: FaceFeatures;
 }
 
 export type FactName = keyof FactValues;
@@ -101,6 +111,18 @@ const providers: Providers = {
 	async now(facts) {
 		return facts.context.now ?? new Date();
 	},
+	async faces(facts) {
+		return analyseFaces(await facts.get('image'));
+	},
+	async face(facts) {
+		const {main} = await facts.get('faces');
+		if (!main) throw new FactUnavailable('No face was found in the photo.');
+		return main;
+	},
+	async faceFeatures(facts) {
+		const [face, image] = await Promise.all([facts.get('face'), facts.get('image')]);
+		return measureFaceFeatures(face, image);
+	},
 };
 
 /**
@@ -118,14 +140,24 @@ export class PhotoFacts {
 		let promise = this.#memo.get(name) as Promise<FactValues[K]> | undefined;
 		if (!promise) {
 			const started = performance.now();
-			promise = providers[name](this).finally(() => {
-				this.timings[name] = round(performance.now() - started);
-			});
+			promise = providers[name](this)
+				.catch((error: unknown) => {
+					if (error instanceof FactUnavailable) error.fact ??= name;
+					throw error;
+				})
+				.finally(() => {
+					this.timings[name] = round(performance.now() - started);
+				});
 			// A rejected fact is awaited by the checks that need it; keep Node from reporting it as unhandled first.
 			promise.catch(() => undefined);
 			this.#memo.set(name, promise);
 		}
 		return promise;
+	}
+
+	/** Whether the fact was asked for (computed, or being computed). */
+	has(name: FactName): boolean {
+		return this.#memo.has(name);
 	}
 
 	/** The fact, or undefined when it is unavailable (never throws FactUnavailable). */

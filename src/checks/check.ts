@@ -15,7 +15,7 @@ export interface CheckOutcome {
 /**
  * A check: a pure function of the facts it names and the profile. It never decodes or runs a model
  * itself; the pipeline resolves `needs` first, and when one of them is unavailable the check is
- * skipped with that fact's message (or, with `whenUnavailable: 'fail'`, fails with it).
+ * skipped with that fact's message (or, for a fact in `failsWithout`, fails with it).
  */
 export interface Check<N extends FactName = FactName> {
 	readonly id: CheckId;
@@ -24,7 +24,8 @@ export interface Check<N extends FactName = FactName> {
 	/** The portal reason a failure is reported under. */
 	readonly reason: ReturnReason;
 	readonly needs: readonly N[];
-	readonly whenUnavailable?: 'skip' | 'fail';
+	/** Facts whose absence is itself a failure of this check (e.g. no decodable image, no face); any other missing fact skips it. */
+	readonly failsWithout?: readonly FactName[];
 	run(facts: Pick<FactValues, N>, profile: Profile): CheckOutcome;
 }
 

@@ -12,7 +12,7 @@ export const fileFormat = defineCheck({
 	reason: 'OTHER_REQUIREMENT',
 	// Decodable is part of the requirement: a truncated JPEG is not a JPEG photo.
 	needs: ['file', 'type', 'header', 'image'],
-	whenUnavailable: 'fail',
+	failsWithout: ['size', 'file', 'type', 'header', 'image'],
 	run({file, type, header}) {
 		const label = header.format === 'jpeg' ? 'JPEG' : 'PNG';
 		const extension = file.name ? extensionOf(file.name) : undefined;

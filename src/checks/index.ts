@@ -3,7 +3,14 @@ import type {CheckId} from './ids.js';
 import {aspectRatio} from './aspect-ratio.js';
 import {dimensions} from './dimensions.js';
 import {fileFormat} from './file-format.js';
+import {eyesOpen} from './eyes-open.js';
+import {faceCentred} from './face-centred.js';
+import {faceCount} from './face-count.js';
+import {faceVisible} from './face-visible.js';
 import {fileSize} from './file-size.js';
+import {headPose} from './head-pose.js';
+import {headSize} from './head-size.js';
+import {neutralExpression} from './neutral-expression.js';
 import {recent} from './recent.js';
 import {unaltered} from './unaltered.js';
 
@@ -16,6 +23,13 @@ export const checks: Partial<Record<CheckId, Check>> = {
 	'file-size': fileSize,
 	dimensions,
 	'aspect-ratio': aspectRatio,
+	'face-count': faceCount,
+	'face-visible': faceVisible,
+	'eyes-open': eyesOpen,
+	'neutral-expression': neutralExpression,
+	'face-centred': faceCentred,
+	'head-size': headSize,
+	'head-pose': headPose,
 	unaltered,
 	recent,
 };

@@ -1,9 +1,11 @@
 import {parseArgs} from 'node:util';
+import {CHECK_IDS} from '../checks/ids.js';
 
 export interface CliOptions {
 	paths: string[];
 	format: 'text' | 'json' | 'ndjson';
 	profile?: string;
+	checks?: string[];
 	concurrency?: number;
 	strict: boolean;
 	all: boolean;
@@ -28,6 +30,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 				json: {type: 'boolean', default: false},
 				ndjson: {type: 'boolean', default: false},
 				profile: {type: 'string'},
+				checks: {type: 'string'},
 				concurrency: {type: 'string'},
 				strict: {type: 'boolean', default: false},
 				all: {type: 'boolean', default: false},
@@ -47,6 +50,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 			throw new UsageError(`--concurrency must be a whole number from 1 to 256; got "${values.concurrency}"`);
 		}
 	}
+	const checks = values.checks?.split(',').map((id) => id.trim()).filter(Boolean);
+	const unknown = checks?.filter((id) => !(CHECK_IDS as readonly string[]).includes(id)) ?? [];
+	if (unknown.length > 0) throw new UsageError(`--checks: unknown check ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${CHECK_IDS.join(', ')})`);
 	if (!values.help && !values.version && positionals.length === 0) {
 		throw new UsageError('no photo given: name one or more files or folders');
 	}
@@ -54,6 +60,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		paths: positionals,
 		format: values.json ? 'json' : values.ndjson ? 'ndjson' : 'text',
 		...(values.profile === undefined ? {} : {profile: values.profile}),
+		...(checks === undefined ? {} : {checks}),
 		...(concurrency === undefined ? {} : {concurrency}),
 		strict: values.strict,
 		all: values.all,
@@ -73,6 +80,7 @@ Options:
   --ndjson             print one JSON report per line, as each photo finishes
   --all                in the text summary, also list the checks that passed or were skipped
   --profile <id>       the rules to apply (default: ca-pr-card)
+  --checks <ids>       run only these checks, comma-separated (e.g. file-format,file-size)
   --concurrency <n>    photos checked at once (default: 2)
   --strict             exit 1 when any photo needs review, not only when one is returned
   -h, --help           show this help

@@ -2,6 +2,7 @@
 import {readFileSync} from 'node:fs';
 import {validatePhotosIterable} from '../validate.js';
 import {formatReport} from '../report/text.js';
+import type {CheckId} from '../checks/ids.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
 import {HELP, parseCliArgs, UsageError, type CliOptions} from './args.js';
 import {ProgressBar} from './progress.js';
@@ -41,6 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	try {
 		for await (const {index, report} of validatePhotosIterable(paths(), {
 			...(options.profile === undefined ? {} : {profile: options.profile}),
+			...(options.checks === undefined ? {} : {checks: options.checks as CheckId[]}),
 			...(options.concurrency === undefined ? {} : {concurrency: options.concurrency}),
 		})) {
 			counts[report.verdict]++;
@@ -53,8 +55,9 @@ async function main(argv: readonly string[]): Promise<number> {
 		}
 	} catch (error) {
 		progress.clear();
-		if (error instanceof TypeError && /options\.profile/.test(error.message)) {
-			return usageError(error.message.replace(/^validatePhotos\(\): options\.profile/, '--profile'));
+		// A wrong --profile or --checks reaches the API as a wrong option: a usage error here.
+		if (error instanceof TypeError && /options\.(profile|checks)/.test(error.message)) {
+			return usageError(error.message.replace(/^validatePhotos\(\): options\.(profile|checks)(\[\d+\])?/, '--$1'));
 		}
 		throw error;
 	}

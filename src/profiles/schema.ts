@@ -25,6 +25,66 @@ const groups = {
 			tolerance: z.number().min(0).max(1),
 		})
 		.strict(),
+	faceCentred: z
+		.object({
+			/** Fail when the face's midline is further than this (a share of the width) from the middle. */
+			maxOffset: z.number().min(0).max(0.5),
+			warnOffset: z.number().min(0).max(0.5),
+			/** Warn when the eye line is outside this band (shares of the height, from the top). */
+			eyeLineMin: z.number().min(0).max(1),
+			eyeLineMax: z.number().min(0).max(1),
+		})
+		.strict(),
+	headSize: z
+		.object({
+			/** Chin-to-crown height as a share of the photo's height. */
+			minRatio: z.number().min(0).max(1),
+			maxRatio: z.number().min(0).max(1),
+			/** Measurement uncertainty: warn within it of a limit, fail beyond it. */
+			margin: z.number().min(0).max(0.2),
+		})
+		.strict(),
+	headPose: z
+		.object({
+			maxRollDeg: z.number().min(0).max(90),
+			warnRollDeg: z.number().min(0).max(90),
+			maxYawDeg: z.number().min(0).max(90),
+			warnYawDeg: z.number().min(0).max(90),
+			/** Pitch is estimated with a spread too wide to fail on: it only warns. */
+			warnPitchDeg: z.number().min(0).max(90),
+		})
+		.strict(),
+	eyesOpen: z
+		.object({
+			/** Eye aspect ratio below which an eye is closed (fail) or half closed (warn). */
+			minAspect: z.number().min(0).max(1),
+			warnAspect: z.number().min(0).max(1),
+		})
+		.strict(),
+	neutralExpression: z
+		.object({
+			maxSmileProbability: z.number().min(0).max(1),
+			warnSmileProbability: z.number().min(0).max(1),
+			/** Mouth width / eye distance. */
+			maxMouthWidth: z.number().positive(),
+			warnMouthWidth: z.number().positive(),
+			/** Inner-lip gap / mouth width. */
+			maxMouthOpen: z.number().min(0).max(1),
+			warnMouthOpen: z.number().min(0).max(1),
+			/** Share of the inner mouth that is teeth. */
+			warnTeeth: z.number().min(0).max(1),
+		})
+		.strict(),
+	faceVisible: z
+		.object({
+			/** An eye region's luminance spread / the cheeks' luminance, below which it is covered. */
+			minEyeContrast: z.number().min(0),
+			/** An eye region's mean luminance / the cheeks', below which it is covered (dark glasses, a bar). */
+			minEyeBrightness: z.number().min(0),
+			/** The face detector's confidence below which part of the face may be hidden (warn). */
+			minFaceScore: z.number().min(0).max(1),
+		})
+		.strict(),
 	recent: z
 		.object({
 			/** A photo older than this many calendar months fails. */
@@ -77,6 +137,12 @@ export const profileOverridesSchema = z
 		fileSize: groups.fileSize.partial(),
 		dimensions: groups.dimensions.partial(),
 		aspectRatio: groups.aspectRatio.partial(),
+		faceCentred: groups.faceCentred.partial(),
+		headSize: groups.headSize.partial(),
+		headPose: groups.headPose.partial(),
+		eyesOpen: groups.eyesOpen.partial(),
+		neutralExpression: groups.neutralExpression.partial(),
+		faceVisible: groups.faceVisible.partial(),
 		recent: groups.recent.partial(),
 		unaltered: groups.unaltered.partial(),
 		decode: groups.decode.partial(),

@@ -44,6 +44,8 @@ export const photoReportSchema = z.object({
 		})
 		.optional(),
 	face: faceSummarySchema.optional(),
+	/** The face engine that ran, when a check needed it. */
+	engine: z.object({backend: z.string(), detector: z.string()}).optional(),
 	profile: z.string(),
 	/** The input's file name when it was given as a path (or `options.name`). */
 	source: z.string().optional(),

@@ -1,0 +1,145 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as FaceApi from '@vladmandic/face-api';
+import { MODEL_NAMES, type ModelName } from './model-files.js';
+import { loadWeightMap, verifyModels } from './models.js';
+import { modelsDir } from './paths.js';
+
+/** What loadFaceEngine() reports: which TensorFlow backend runs the models, and load cost. */
+export interface FaceEngineInfo {
+	backend: string;
+	tfVersion: string;
+	models: string[];
+	modelsDir: string;
+	loadMs: number;
+}
+
+/** The loaded engine, for the modules of this folder only. */
+export interface FaceEngine {
+	readonly faceapi: typeof FaceApi;
+	readonly tf: typeof FaceApi.tf;
+	readonly info: FaceEngineInfo;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Set PHOTO_REQUIREMENTS_TF_BACKEND=wasm to skip tfjs-node even where it is installed. */
+const BACKEND_ENV = 'PHOTO_REQUIREMENTS_TF_BACKEND';
+
+/**
+ * tfjs-node is optional (its install downloads libtensorflow from outside npm). When it loads,
+ * face-api's node build (which requires it) shares its tf; otherwise face-api's node-wasm build
+ * shares @tensorflow/tfjs with the wasm backend.
+ */
+async function loadFaceApi(): Promise<{ faceapi: typeof FaceApi; native: boolean }> {
+	if (process.env[BACKEND_ENV] !== 'wasm') {
+		try {
+			const specifier = '@tensorflow/tfjs-node';
+			await import(specifier);
+			return { faceapi: require('@vladmandic/face-api') as typeof FaceApi, native: true };
+		} catch {
+			// Not installed or its native library failed to load: fall through to wasm.
+		}
+	}
+	const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as typeof FaceApi;
+	const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths: (prefix: string) => void };
+	// A directory path (with trailing separator) makes emscripten read the .wasm from disk:
+	// never the CDN that the browser build would default to.
+	const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
+	wasm.setWasmPaths(wasmDir + path.sep);
+	return { faceapi, native: false };
+}
+
+async function init(): Promise<FaceEngine> {
+	const started = performance.now();
+	const dir = modelsDir();
+	await verifyModels(dir);
+	const { faceapi, native } = await loadFaceApi();
+	const tf = faceapi.tf as typeof FaceApi.tf & { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string };
+	const wanted = native ? 'tensorflow' : 'wasm';
+	await withoutProcessHandlers(async () => {
+		if (!(await tf.setBackend(wanted))) throw new Error(`photo-requirements: the TensorFlow.js "${wanted}" backend failed to initialise`);
+		await tf.ready();
+	});
+	const nets: Record<ModelName, FaceApi.NeuralNetwork<unknown>> = {
+		tiny_face_detector_model: faceapi.nets.tinyFaceDetector,
+		ssd_mobilenetv1_model: faceapi.nets.ssdMobilenetv1,
+		face_landmark_68_model: faceapi.nets.faceLandmark68Net,
+		face_expression_model: faceapi.nets.faceExpressionNet,
+	};
+	for (const name of MODEL_NAMES) {
+		if (!nets[name].isLoaded) nets[name].loadFromWeightMap(await loadWeightMap(tf, name, dir));
+	}
+	await warmUp(faceapi);
+	const info: FaceEngineInfo = {
+		backend: tf.getBackend(),
+		tfVersion: String((tf.version as Record<string, unknown>)['tfjs-core'] ?? ''),
+		models: [...MODEL_NAMES],
+		modelsDir: dir,
+		loadMs: Math.round(performance.now() - started),
+	};
+	loadedEngine = { faceapi, tf, info };
+	return loadedEngine;
+}
+
+/**
+ * The wasm backend's emscripten glue installs process-wide 'uncaughtException' and
+ * 'unhandledRejection' handlers that rethrow (and print its whole minified source line). A library
+ * must not change how its host process handles errors: remove whatever the init added.
+ */
+async function withoutProcessHandlers(fn: () => Promise<void>): Promise<void> {
+	const exceptions = new Set(process.listeners('uncaughtException'));
+	const rejections = new Set(process.listeners('unhandledRejection'));
+	try {
+		await fn();
+	} finally {
+		for (const l of process.listeners('uncaughtException')) if (!exceptions.has(l)) process.removeListener('uncaughtException', l);
+		for (const l of process.listeners('unhandledRejection')) if (!rejections.has(l)) process.removeListener('unhandledRejection', l);
+	}
+}
+
+/**
+ * One pass of each net on blank input: the wasm backend compiles and allocates on first use
+ * (~0.5 s), which belongs to loading, not to the first photo's timings.
+ */
+async function warmUp(faceapi: typeof FaceApi): Promise<void> {
+	const tf = faceapi.tf;
+	const frame = tf.zeros([224, 224, 3]) as FaceApi.tf.Tensor3D;
+	const crop = tf.zeros([112, 112, 3]) as FaceApi.tf.Tensor3D;
+	try {
+		await faceapi.nets.tinyFaceDetector.locateFaces(frame, new faceapi.TinyFaceDetectorOptions({ inputSize: 224 }));
+		await faceapi.nets.faceLandmark68Net.detectLandmarks(crop);
+		await faceapi.nets.faceExpressionNet.predictExpressions(crop);
+	} finally {
+		frame.dispose();
+		crop.dispose();
+	}
+}
+
+let shared: Promise<FaceEngine> | undefined;
+let loadedEngine: FaceEngine | undefined;
+
+/** The engine, loaded once per process: concurrent first callers share the one promise. */
+export function getFaceEngine(): Promise<FaceEngine> {
+	if (!shared) {
+		shared = init();
+		// A failed load (missing model file) is not cached, so a fixed install can retry.
+		shared.catch(() => {
+			shared = undefined;
+		});
+	}
+	return shared;
+}
+
+/** Loads the backend and models (idempotent) and says what was loaded. */
+export async function loadFaceEngine(): Promise<FaceEngineInfo> {
+	return (await getFaceEngine()).info;
+}
+
+/** tf.memory() of the engine's backend, for leak tests; zeros before the engine is loaded. */
+export function faceEngineMemory(): { numTensors: number; numBytes: number } {
+	const engine = loadedEngine;
+	if (!engine) return { numTensors: 0, numBytes: 0 };
+	const memory = (engine.tf as unknown as { memory(): { numTensors: number; numBytes: number } }).memory();
+	return { numTensors: memory.numTensors, numBytes: memory.numBytes };
+}

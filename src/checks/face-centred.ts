@@ -1,0 +1,36 @@
+import {defineCheck, percent} from './check.js';
+
+export const faceCentred = defineCheck({
+	id: 'face-centred',
+	requirement: 'The photo must be taken straight on, with face and shoulders centred.',
+	reason: 'OTHER_REQUIREMENT',
+	needs: ['face', 'header'],
+	run({face, header}, profile) {
+		const {maxOffset, warnOffset, eyeLineMin, eyeLineMax} = profile.faceCentred;
+		const offset = face.centreX - 0.5;
+		const eyeLine = (face.leftEye[1] + face.rightEye[1]) / 2 / header.height;
+		const measured = {centreX: round(face.centreX), offset: round(offset), eyeLine: round(eyeLine)};
+		const limits = {maxOffset, warnOffset, eyeLineMin, eyeLineMax};
+		const side = offset > 0 ? 'right' : 'left';
+		const where = `The face's centre is ${percent(Math.abs(offset))} of the width ${side} of the middle`;
+		if (Math.abs(offset) > maxOffset) {
+			return {status: 'fail', message: `${where} (at most ${percent(maxOffset)}): centre the face.`, measured, limits};
+		}
+		if (Math.abs(offset) > warnOffset) {
+			return {status: 'warn', message: `${where}, close to the ${percent(maxOffset)} limit.`, measured, limits};
+		}
+		if (eyeLine < eyeLineMin || eyeLine > eyeLineMax) {
+			return {
+				status: 'warn',
+				message: `The face is centred, but the eyes are at ${percent(eyeLine)} of the height from the top (expected ${percent(eyeLineMin, 0)}–${percent(eyeLineMax, 0)}): the head sits too ${eyeLine < eyeLineMin ? 'high' : 'low'} in the frame.`,
+				measured,
+				limits,
+			};
+		}
+		return {status: 'pass', message: `The face is centred (${percent(Math.abs(offset))} off the middle; eyes at ${percent(eyeLine)} of the height).`, measured, limits};
+	},
+});
+
+function round(value: number): number {
+	return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,41 @@
+import {defineCheck, num} from './check.js';
+
+export const faceVisible = defineCheck({
+	id: 'face-visible',
+	requirement: 'Your facial features must be visible: eyes, nose and mouth, not covered by hair, glasses, a hand or anything else.',
+	reason: 'FEATURES_NOT_VISIBLE',
+	// With no face at all, the features are not visible: this check fails rather than skips.
+	needs: ['face', 'faceFeatures'],
+	failsWithout: ['face'],
+	run({face, faceFeatures}, profile) {
+		const {minEyeContrast, minEyeBrightness, minFaceScore} = profile.faceVisible;
+		const {eyeContrast, eyeBrightness} = faceFeatures;
+		const measured = {
+			faceScore: round(face.score),
+			rightEyeContrast: round(eyeContrast.right),
+			leftEyeContrast: round(eyeContrast.left),
+			rightEyeBrightness: round(eyeBrightness.right),
+			leftEyeBrightness: round(eyeBrightness.left),
+		};
+		const limits = {minEyeContrast, minEyeBrightness, minFaceScore};
+		const covered = (['right', 'left'] as const).filter((eye) => eyeContrast[eye] < minEyeContrast || eyeBrightness[eye] < minEyeBrightness);
+		if (covered.length > 0) {
+			const eyes = covered.length === 2 ? 'Both eyes look' : `The ${covered[0]} eye looks`;
+			const values = covered.map((eye) => `${eye}: contrast ${num(eyeContrast[eye], 2)}, brightness ${num(eyeBrightness[eye], 2)} of the cheeks'`).join('; ');
+			return {
+				status: 'fail',
+				message: `${eyes} covered or hidden (${values}; an open, visible eye has contrast at least ${minEyeContrast} and brightness at least ${minEyeBrightness}).`,
+				measured,
+				limits,
+			};
+		}
+		if (face.score < minFaceScore) {
+			return {status: 'warn', message: `The face is found only weakly (detector score ${num(face.score, 2)}, below ${minFaceScore}): part of it may be covered.`, measured, limits};
+		}
+		return {status: 'pass', message: 'Eyes, nose and mouth are visible.', measured, limits};
+	},
+});
+
+function round(value: number): number {
+	return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import type { RgbImage } from '../src/input/image.js';
+import { analyseFaces, faceEngineMemory, loadFaceEngine } from '../src/analysis/face/index.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const photosDir = process.env.PHOTOS_DIR ?? path.resolve(repoRoot, '../shared/photos');
+const havePhotos = existsSync(path.join(photosDir, 'manifest.json'));
+const PHOTO = 'london-neutral/001_03.jpg';
+
+interface Entry {
+	file: string;
+	landmarks?: { pupilA: [number, number]; pupilB: [number, number]; chin: [number, number]; crown: [number, number] };
+}
+
+async function decode(file: string): Promise<RgbImage> {
+	const { data, info } = await sharp(file).rotate().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+	return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 3 };
+}
+
+function plain(width: number, height: number, value: number): RgbImage {
+	return { data: new Uint8Array(width * height * 3).fill(value), width, height, channels: 3 };
+}
+
+describe('face engine: loading', () => {
+	it('loads once, whoever asks first, from the packaged models', async () => {
+		const [a, b] = await Promise.all([loadFaceEngine(), loadFaceEngine()]);
+		expect(a).toBe(b);
+		expect(['tensorflow', 'wasm']).toContain(a.backend);
+		expect(a.modelsDir).toBe(path.join(repoRoot, 'models'));
+	}, 60_000);
+
+	it('finds no face in a blank or tiny image, without throwing', async () => {
+		const blank = await analyseFaces(plain(300, 420, 255));
+		expect(blank.faces).toEqual([]);
+		expect(blank.main).toBeUndefined();
+		expect(blank.detector).toBe('none');
+		const tiny = await analyseFaces(plain(8, 8, 128));
+		expect(tiny.faces).toEqual([]);
+	}, 60_000);
+});
+
+describe.skipIf(!havePhotos)(`face engine on the shared photos (${havePhotos ? photosDir : `skipped: no photos at ${photosDir}; set PHOTOS_DIR`})`, () => {
+	const manifest = havePhotos ? (JSON.parse(readFileSync(path.join(photosDir, 'manifest.json'), 'utf8')) as Entry[]) : [];
+
+	it('finds one face and measures it close to the hand-placed points', async () => {
+		const entry = manifest.find((e) => e.file === PHOTO);
+		const lm = entry?.landmarks;
+		if (!lm) throw new Error(`${PHOTO} with landmarks missing from the manifest`);
+		const image = await decode(path.join(photosDir, PHOTO));
+		const facts = await analyseFaces(image);
+		expect(facts.faces).toHaveLength(1);
+		const main = facts.main;
+		if (!main) throw new Error('no main face');
+		expect(main.landmarks).toHaveLength(68);
+		const ipd = lm.pupilB[0] - lm.pupilA[0];
+		expect(Math.hypot(main.rightEye[0] - lm.pupilA[0], main.rightEye[1] - lm.pupilA[1])).toBeLessThan(0.1 * ipd);
+		expect(Math.hypot(main.leftEye[0] - lm.pupilB[0], main.leftEye[1] - lm.pupilB[1])).toBeLessThan(0.1 * ipd);
+		expect(Math.abs(main.headHeightRatio - (lm.chin[1] - lm.crown[1]) / image.height)).toBeLessThan(0.04);
+		expect(main.centreX).toBeGreaterThan(0.4);
+		expect(main.centreX).toBeLessThan(0.6);
+		expect(Math.abs(main.rollDeg)).toBeLessThan(8);
+		expect(Math.abs(main.yawDeg)).toBeLessThan(15);
+		expect(Math.abs(main.pitchDeg)).toBeLessThan(25);
+		expect(main.expressions?.neutral).toBeGreaterThan(0.5);
+		expect(facts.timings.total).toBeGreaterThan(0);
+	}, 60_000);
+
+	it('leaves no tensor behind over 20 analyses', async () => {
+		const image = await decode(path.join(photosDir, PHOTO));
+		await analyseFaces(image); // warm-up: lazily created backend state is not a leak
+		const before = faceEngineMemory();
+		for (let i = 0; i < 20; i++) await analyseFaces(image);
+		const after = faceEngineMemory();
+		expect(after.numTensors).toBe(before.numTensors);
+		expect(after.numBytes).toBe(before.numBytes);
+	}, 120_000);
+});
