@@ -14,5 +14,6 @@ export {
 	type Status,
 	type Verdict,
 	type FaceSummary,
+	type Annotations,
 } from './report/schema.js';
 export {formatReport} from './report/text.js';

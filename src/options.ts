@@ -12,6 +12,8 @@ export const validateOptionsSchema = z
 		checks: z.array(z.enum(CHECK_IDS)).min(1).optional(),
 		/** The file name, for the extension check, when the input is bytes. */
 		name: z.string().min(1).optional(),
+		/** Add `report.annotations` (a thumbnail, the background mask, glare spots) for pictures of the result. */
+		annotate: z.boolean().optional(),
 		/** The date a photo's age is measured against (default: now). */
 		now: z.date().optional(),
 	})

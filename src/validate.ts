@@ -3,6 +3,7 @@ import {checks as implementedChecks, type Check} from './checks/index.js';
 import type {PhotoInput} from './input/read.js';
 import {describe, parseOptions, validateManyOptionsSchema, validateOptionsSchema, type ValidateManyOptions, type ValidateOptions} from './options.js';
 import {applyOverrides, defaultProfileId, profiles, type Profile} from './profiles/index.js';
+import {collectAnnotations} from './report/annotations.js';
 import {buildReport} from './report/build.js';
 import type {MainFace} from './analysis/face/index.js';
 import type {CheckResult, FaceSummary, PhotoReport} from './report/schema.js';
@@ -15,11 +16,17 @@ export async function validatePhoto(input: PhotoInput, options?: ValidateOptions
 	assertInput(input, 'validatePhoto()');
 	const parsed = parseOptions(validateOptionsSchema, options, 'validatePhoto()');
 	const profile = selectChecks(resolveProfile(parsed.profile, parsed.overrides, 'validatePhoto()'), parsed.checks, 'validatePhoto()');
-	return runPipeline(input, profile, {name: parsed.name, now: parsed.now});
+	return runPipeline(input, profile, {name: parsed.name, now: parsed.now, annotate: parsed.annotate});
 }
 
 /** The part of the pipeline after argument checks, shared by the single and batch APIs. */
-export async function runPipeline(input: PhotoInput, profile: Profile, context: {name?: string | undefined; now?: Date | undefined} = {}): Promise<PhotoReport> {
+export interface PipelineContext {
+	name?: string | undefined;
+	now?: Date | undefined;
+	annotate?: boolean | undefined;
+}
+
+export async function runPipeline(input: PhotoInput, profile: Profile, context: PipelineContext = {}): Promise<PhotoReport> {
 	const started = performance.now();
 	const {name, now} = context;
 	const facts = new PhotoFacts({
@@ -34,6 +41,7 @@ export async function runPipeline(input: PhotoInput, profile: Profile, context: 
 	// Only what the checks already computed: the report never runs the face engine by itself.
 	const faces = facts.has('faces') ? await facts.peek('faces') : undefined;
 	const source = file?.name ?? name ?? (typeof input === 'string' ? input : undefined);
+	const annotations = context.annotate ? await collectAnnotations(facts) : undefined;
 
 	return buildReport({
 		checks: results,
@@ -47,6 +55,7 @@ export async function runPipeline(input: PhotoInput, profile: Profile, context: 
 			...Object.fromEntries(Object.entries(faces?.timings ?? {}).map(([stage, ms]) => [`face.${stage}`, ms])),
 			total: Math.round((performance.now() - started) * 10) / 10,
 		},
+		...(annotations ? {annotations} : {}),
 	});
 }
 
@@ -177,7 +186,7 @@ export async function* validatePhotosIterable(
 		assertInput(input, 'validatePhotos()', `inputs[${index}]`);
 		inFlight.set(
 			index,
-			runPipeline(input, profile, {now: parsed.now}).then((report) => ({index, input, report})),
+			runPipeline(input, profile, {now: parsed.now, annotate: parsed.annotate}).then((report) => ({index, input, report})),
 		);
 	};
 

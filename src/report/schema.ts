@@ -30,6 +30,23 @@ export const faceSummarySchema = z.object({
 	pitchDeg: z.number(),
 });
 
+const picture = z.object({
+	width: z.number().int().positive(),
+	height: z.number().int().positive(),
+	/** A data: URL (image/jpeg or image/png). */
+	dataUrl: z.string().startsWith('data:image/'),
+});
+
+/** Pictures for an annotated report (`options.annotate`): coordinates elsewhere stay in image pixels. */
+export const annotationsSchema = z.object({
+	/** The photo as decoded (EXIF rotation applied), longest side at most 480 px. */
+	thumbnail: picture.optional(),
+	/** Greyscale PNG, the photo's aspect ratio: 255 where the background is, 0 elsewhere. */
+	backgroundMask: picture.optional(),
+	/** Glare found on the face, in image pixels. */
+	glareSpots: z.array(z.object({x: z.number(), y: z.number(), radius: z.number().nonnegative()})).optional(),
+});
+
 /** The report contract (DESIGN.md): what `validatePhoto` returns, and what the CLI prints as JSON. */
 export const photoReportSchema = z.object({
 	verdict: verdictSchema,
@@ -50,6 +67,8 @@ export const photoReportSchema = z.object({
 	/** The input's file name when it was given as a path (or `options.name`). */
 	source: z.string().optional(),
 	timings: z.record(z.string(), z.number()).optional(),
+	/** Present only with `options.annotate`. */
+	annotations: annotationsSchema.optional(),
 });
 
 export type Status = z.infer<typeof statusSchema>;
@@ -57,3 +76,4 @@ export type Verdict = z.infer<typeof verdictSchema>;
 export type CheckResult = z.infer<typeof checkResultSchema>;
 export type FaceSummary = z.infer<typeof faceSummarySchema>;
 export type PhotoReport = z.infer<typeof photoReportSchema>;
+export type Annotations = z.infer<typeof annotationsSchema>;
