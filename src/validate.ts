@@ -71,8 +71,9 @@ async function runCheck(check: Check, facts: PhotoFacts, profile: Profile): Prom
 			? {id: check.id, status: 'fail', ...base, message: error.message}
 			: {id: check.id, status: 'skip', ...base, message: `Not assessed: ${lowerFirst(error.message)}`};
 	}
-	const {status, message, measured, limits} = check.run(values as Pick<FactValues, FactName>, profile);
-	return {id: check.id, status, reason: check.reason, requirement: check.requirement, message, ...(measured ? {measured} : {}), ...(limits ? {limits} : {})};
+	const {status, message, measured, limits, reason} = check.run(values as Pick<FactValues, FactName>, profile);
+	// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not).
+	return {id: check.id, status, reason: reason ?? check.reason, requirement: check.requirement, message, ...(measured ? {measured} : {}), ...(limits ? {limits} : {})};
 }
 
 /** A shipped profile by id, or a given one, with overrides applied; TypeError when unknown. */

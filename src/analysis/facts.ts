@@ -4,7 +4,12 @@ import type {RgbImage} from '../input/image.js';
 import {InputError, readInput, type LoadedFile, type PhotoInput} from '../input/read.js';
 import {sniffType, type SniffedType} from '../input/sniff.js';
 import {analyseFaces, type FaceFacts, type MainFace} from './face/index.js';
+import {measureBackground, type BackgroundFacts} from './background.js';
 import {measureFaceFeatures, type FaceFeatures} from './face-features.js';
+import {measureFaceRegion, type FaceRegion} from './face-region.js';
+import {measureFocus, type FocusFacts} from './focus.js';
+import {measureGlare, type GlareFacts} from './glare.js';
+import {reduceImage, type ReducedImage} from './reduced.js';
 import {parseJpegStructure, type JpegStructure} from './jpeg-structure.js';
 import {readMetadata, type PhotoMetadata} from './metadata.js';
 
@@ -35,6 +40,16 @@ export interface FactValues {
 	face: MainFace;
 	/** Eye, mouth and visibility measures of the main face. */
 	faceFeatures: FaceFeatures;
+	/** The working copy of the image measures (about 700 px on its longest side), with its luma histogram. */
+	reduced: ReducedImage;
+	/** The backdrop: its mask, colour, texture and shading. */
+	background: BackgroundFacts;
+	/** The main face's pixels, sampled at full resolution: skin colour and brightness, each half's light. */
+	faceRegion: FaceRegion;
+	/** Focus of the main face, at a size normalised to the face. */
+	focus: FocusFacts;
+	/** Clipped white spots on the face. */
+	glare: GlareFacts;
 }
 
 export type FactName = keyof FactValues;
@@ -122,6 +137,27 @@ const providers: Providers = {
 	async faceFeatures(facts) {
 		const [face, image] = await Promise.all([facts.get('face'), facts.get('image')]);
 		return measureFaceFeatures(face, image);
+	},
+	async reduced(facts) {
+		return reduceImage(await facts.get('image'));
+	},
+	async background(facts) {
+		// The face guides the segmentation when there is one; without it the backdrop is still measured.
+		const [reduced, face] = await Promise.all([facts.get('reduced'), facts.peek('face')]);
+		const region = face ? await facts.peek('faceRegion') : undefined;
+		return measureBackground(reduced, face ? {face, ...(region ? {cheeks: region.cheeks} : {})} : undefined);
+	},
+	async faceRegion(facts) {
+		const [face, image] = await Promise.all([facts.get('face'), facts.get('image')]);
+		return measureFaceRegion(face, image);
+	},
+	async focus(facts) {
+		const [face, image] = await Promise.all([facts.get('face'), facts.get('image')]);
+		return measureFocus(face, image);
+	},
+	async glare(facts) {
+		const [face, region] = await Promise.all([facts.get('face'), facts.get('faceRegion')]);
+		return measureGlare(region, [face.leftEye, face.rightEye]);
 	},
 };
 

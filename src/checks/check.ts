@@ -10,6 +10,8 @@ export interface CheckOutcome {
 	message: string;
 	measured?: CheckResult['measured'];
 	limits?: CheckResult['limits'];
+	/** The portal reason of this outcome, when it differs from the check's own (e.g. washed out rather than too dark). */
+	reason?: ReturnReason;
 }
 
 /**

@@ -12,6 +12,11 @@ export const caPrCard = {
 		'file-size',
 		'dimensions',
 		'aspect-ratio',
+		'background-white',
+		'exposure',
+		'glare',
+		'lighting-uniform',
+		'sharpness',
 		'face-count',
 		'face-visible',
 		'eyes-open',
@@ -19,6 +24,7 @@ export const caPrCard = {
 		'face-centred',
 		'head-size',
 		'head-pose',
+		'natural-colour',
 		'unaltered',
 		'recent',
 	],
@@ -39,6 +45,71 @@ export const caPrCard = {
 		// 1 %: half a millimetre on the 50 mm side of the print; covers 715 × 1000 (0.1 % off) and
 		// any whole-pixel rounding of 5:7 at sizes in range (at most 0.1 %).
 		tolerance: 0.01,
+	},
+	backgroundWhite: {
+		// IRCC: "plain white background". The shared studio backdrops (light grey, RGB 180–200 by their
+		// README) measure L* 75.7–89.2, Ontario's pink ≤ 84.6; a white backdrop is 95–100. 91 ≈ sRGB 229 grey.
+		minLightness: 91,
+		warnLightness: 94,
+		// Neutral backdrops: London ≤ 1.8, whitened bases ≤ 0.3; Ontario (pink/mauve) 6.2–12.5, pale blue 14.1.
+		maxChroma: 5,
+		warnChroma: 3,
+		// Mean Sobel gradient (OFIQ's background uniformity) of real plain backdrops: London ≤ 0.80,
+		// composites ≤ 1.07; a room (the lisa set) 1.3–1.6.
+		maxTexture: 1.2,
+		warnTexture: 0.9,
+		// London backdrops fall off 2–12 L* from the face's level to the top; a white, evenly lit one 0.
+		maxShading: 10,
+		warnShading: 6,
+		// Darkest tenth beside the head below the median: London ≤ 6.3, composites ≤ 10.6, bases 0;
+		// shadowed-background variants 30–84.
+		maxShadow: 15,
+		warnShadow: 10,
+		// IRCC: "a clear difference between the face and the background". Lowest on a real photo 13.7 ΔE.
+		minFaceContrast: 8,
+		minShare: 0.05,
+	},
+	exposure: {
+		// Darker variants (−2.5 stops): face L* 6.5–31 with the brightest 1 % at luma 117; correctly
+		// exposed faces (bases, shared photos): L* ≥ 23.6 (dark skin) beside highlights ≥ 154.
+		minFaceLightness: 15,
+		warnFaceLightness: 20,
+		darkFaceLightness: 35,
+		minHighlight: 150,
+		// Bases and shared photos: face L* ≤ 68.8 and ≤ 0.4 % clipped (OFIQ's luma ≥ 247); glare
+		// variants clip 1.8–2.9 %; over-exposed variants: median L* 78–100 (73/75 fail, 2 warn).
+		maxFaceLightness: 80,
+		warnMaxFaceLightness: 75,
+		maxClippedShare: 0.1,
+		warnClippedShare: 0.05,
+	},
+	glare: {
+		// Largest clipped white spot, in squared eye distances: glare variants 0.027–0.058; bases and
+		// shared photos 0 (npm run eval).
+		maxSpotArea: 0.02,
+		warnSpotArea: 0.012,
+	},
+	lightingUniform: {
+		// One half of the face 60 % darker (face-shadow variants): 1.7–3.5 stops; studio photos and
+		// bases ≤ 0.9 (side-lit Ontario), the home lisa set ≤ 1.1.
+		maxHalfStops: 1.5,
+		warnHalfStops: 1,
+	},
+	sharpness: {
+		// Crété-Roffet blur at a 160 px face: blurred variants (σ 3.5 at 1000 × 1400) 0.57–0.68;
+		// bases ≤ 0.48, shared photos ≤ 0.46, face-shadow variants ≤ 0.53.
+		maxBlur: 0.54,
+		warnBlur: 0.5,
+	},
+	naturalColour: {
+		// Greyscale variants 0; the dimmest colour photo (a darker variant) 3.6.
+		minColourSpread: 2,
+		// OFIQ's natural cheek range is a* 5–25, b* 5–35 (warn outside); shared photos a* 6.4–34,
+		// b* 3.8–21; swapped red and blue give b* −17 to −38 (fail far outside).
+		failA: [-5, 45],
+		failB: [-5, 50],
+		naturalA: [5, 25],
+		naturalB: [5, 35],
 	},
 	faceCentred: {
 		// ISO/IEC 19794-5 and ICAO 9303 frontal-image guidance: the face's vertical midline within

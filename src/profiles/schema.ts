@@ -25,6 +25,80 @@ const groups = {
 			tolerance: z.number().min(0).max(1),
 		})
 		.strict(),
+	backgroundWhite: z
+		.object({
+			/** Median CIELAB L* of the background below which it is not white (fail), or only just (warn). */
+			minLightness: z.number().min(0).max(100),
+			warnLightness: z.number().min(0).max(100),
+			/** CIELAB chroma of the background's mean colour above which it is tinted (fail, warn). */
+			maxChroma: z.number().min(0),
+			warnChroma: z.number().min(0),
+			/** Mean Sobel gradient of the background's luma (per working-copy pixel) above which it is textured or busy. */
+			maxTexture: z.number().min(0),
+			warnTexture: z.number().min(0),
+			/** Difference in L* between the background's left and right halves, or its top and the band beside the face. */
+			maxShading: z.number().min(0),
+			warnShading: z.number().min(0),
+			/** How much darker (L*) the darkest tenth beside the head is than the background's median: a cast shadow. */
+			maxShadow: z.number().min(0),
+			warnShadow: z.number().min(0),
+			/** Least colour difference (CIE76 ΔE) between the cheeks and the background: a clear difference between face and background. */
+			minFaceContrast: z.number().min(0),
+			/** Least share of the photo found to be background for the colour to be judged (warn below). */
+			minShare: z.number().min(0).max(1),
+		})
+		.strict(),
+	exposure: z
+		.object({
+			/** Median L* of the face's skin below which the photo is too dark whatever else is in it (fail), or may be (warn). */
+			minFaceLightness: z.number().min(0).max(100),
+			warnFaceLightness: z.number().min(0).max(100),
+			/**
+			 * Dark skin is not under-exposure: below `darkFaceLightness` the photo is too dark only when
+			 * nothing in it is bright either (the 99th percentile of its luma, 0–255, below `minHighlight`).
+			 */
+			darkFaceLightness: z.number().min(0).max(100),
+			minHighlight: z.number().min(0).max(255),
+			/** Median L* of the face's skin above which it is washed out (fail, warn). */
+			maxFaceLightness: z.number().min(0).max(100),
+			warnMaxFaceLightness: z.number().min(0).max(100),
+			/** Share of the skin at L* ≥ 97 (OFIQ's over-exposure, luma ≥ 247) above which the face is washed out (fail, warn). */
+			maxClippedShare: z.number().min(0).max(1),
+			warnClippedShare: z.number().min(0).max(1),
+		})
+		.strict(),
+	glare: z
+		.object({
+			/** Area of the largest clipped white spot on the face, in squared eye distances (fail, warn). */
+			maxSpotArea: z.number().min(0),
+			warnSpotArea: z.number().min(0),
+		})
+		.strict(),
+	lightingUniform: z
+		.object({
+			/** How much less light one half of the face gets than the other, in stops (log2 of the ratio of their median luminance; fail, warn). */
+			maxHalfStops: z.number().min(0),
+			warnHalfStops: z.number().min(0),
+		})
+		.strict(),
+	sharpness: z
+		.object({
+			/** Crété-Roffet blur (0 sharp – 1 featureless) of the face at a normalised size (fail, warn). */
+			maxBlur: z.number().min(0).max(1),
+			warnBlur: z.number().min(0).max(1),
+		})
+		.strict(),
+	naturalColour: z
+		.object({
+			/** Mean max(R,G,B) − min(R,G,B) over the photo below which it is black-and-white (warn). */
+			minColourSpread: z.number().min(0),
+			/** CIELAB a* and b* of the cheeks: beyond the fail range the skin tone is unnatural; beyond the natural range it warns. */
+			failA: z.tuple([z.number(), z.number()]),
+			failB: z.tuple([z.number(), z.number()]),
+			naturalA: z.tuple([z.number(), z.number()]),
+			naturalB: z.tuple([z.number(), z.number()]),
+		})
+		.strict(),
 	faceCentred: z
 		.object({
 			/** Fail when the face's midline is further than this (a share of the width) from the middle. */
@@ -137,6 +211,12 @@ export const profileOverridesSchema = z
 		fileSize: groups.fileSize.partial(),
 		dimensions: groups.dimensions.partial(),
 		aspectRatio: groups.aspectRatio.partial(),
+		backgroundWhite: groups.backgroundWhite.partial(),
+		exposure: groups.exposure.partial(),
+		glare: groups.glare.partial(),
+		lightingUniform: groups.lightingUniform.partial(),
+		sharpness: groups.sharpness.partial(),
+		naturalColour: groups.naturalColour.partial(),
 		faceCentred: groups.faceCentred.partial(),
 		headSize: groups.headSize.partial(),
 		headPose: groups.headPose.partial(),

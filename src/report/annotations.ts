@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import type {BackgroundFacts} from '../analysis/background.js';
 import type {PhotoFacts} from '../analysis/facts.js';
 import type {Annotations} from './schema.js';
 
@@ -20,5 +21,25 @@ export async function collectAnnotations(facts: PhotoFacts): Promise<Annotations
 		.resize(width, height, {kernel: 'lanczos3'})
 		.jpeg({quality: 82})
 		.toBuffer();
-	return {thumbnail: {width, height, dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`}};
+	const [mask, glare] = await Promise.all([
+		facts.has('background') ? facts.peek('background') : undefined,
+		facts.has('glare') ? facts.peek('glare') : undefined,
+	]);
+	return {
+		thumbnail: {width, height, dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`},
+		...(mask ? {backgroundMask: await maskPicture(mask, width, height)} : {}),
+		...(glare ? {glareSpots: glare.spots.map(({x, y, radius}) => ({x: Math.round(x), y: Math.round(y), radius: Math.round(radius * 10) / 10}))} : {}),
+	};
+}
+
+/** The background mask as a greyscale PNG (255 = background) the size of the thumbnail. */
+async function maskPicture(background: BackgroundFacts, width: number, height: number): Promise<NonNullable<Annotations['backgroundMask']>> {
+	const grey = Buffer.alloc(background.mask.length);
+	for (let i = 0; i < grey.length; i++) grey[i] = background.mask[i] ? 255 : 0;
+	const png = await sharp(grey, {raw: {width: background.width, height: background.height, channels: 1}})
+		.resize(width, height, {fit: 'fill', kernel: 'nearest'})
+		.toColourspace('b-w')
+		.png()
+		.toBuffer();
+	return {width, height, dataUrl: `data:image/png;base64,${png.toString('base64')}`};
 }

@@ -1,0 +1,33 @@
+/** Small statistics over plain number lists, for the image measures. */
+
+/** The q-quantile (0–1) by linear interpolation; NaN for an empty list. Sorts a copy. */
+export function quantile(values: readonly number[] | Float32Array, q: number): number {
+	if (values.length === 0) return Number.NaN;
+	const sorted = Float64Array.from(values).sort();
+	const at = Math.min(1, Math.max(0, q)) * (sorted.length - 1);
+	const low = Math.floor(at);
+	const high = Math.min(sorted.length - 1, low + 1);
+	return sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
+}
+
+export function median(values: readonly number[] | Float32Array): number {
+	return quantile(values, 0.5);
+}
+
+export function mean(values: readonly number[] | Float32Array): number {
+	if (values.length === 0) return Number.NaN;
+	let sum = 0;
+	for (const value of values) sum += value;
+	return sum / values.length;
+}
+
+/** Rounds for a report: `digits` decimals. */
+export function round(value: number, digits = 1): number {
+	const k = 10 ** digits;
+	return Math.round(value * k) / k;
+}
+
+/** The entries whose number is finite (a report carries no NaN): an empty region measures nothing. */
+export function finite<T extends Record<string, number | string | boolean>>(values: T): Partial<T> {
+	return Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value !== 'number' || Number.isFinite(value))) as Partial<T>;
+}

@@ -1,0 +1,59 @@
+import type {ReducedImage} from '../analysis/reduced.js';
+import {finite, round} from '../analysis/stats.js';
+import {defineCheck, num, percent} from './check.js';
+
+export const exposure = defineCheck({
+	id: 'exposure',
+	requirement: 'The photo must not be too dark, nor washed out: the face evenly and correctly exposed.',
+	reason: 'TOO_DARK',
+	needs: ['faceRegion', 'reduced'],
+	run({faceRegion, reduced}, profile) {
+		const limits = profile.exposure;
+		const {medianL, brightShare, darkShare} = faceRegion.tone;
+		const highlight = lumaQuantile(reduced, 0.99);
+		const measured = finite({faceLightness: round(medianL), clippedShare: round(brightShare, 3), blackShare: round(darkShare, 3), highlight});
+		if (!Number.isFinite(medianL)) return {status: 'skip', message: 'Not assessed: no skin of the face could be measured.', measured, limits};
+		const face = `the face's skin has a median lightness of L* ${num(medianL, 0)}`;
+		if (medianL < limits.minFaceLightness) {
+			return {status: 'fail', message: `Too dark: ${face} (needs at least ${limits.minFaceLightness}).`, measured, limits};
+		}
+		// Dark skin in a well-exposed photo sits beside something bright (a white backdrop, a shirt); an under-exposed photo has nothing bright.
+		if (medianL < limits.darkFaceLightness && highlight < limits.minHighlight) {
+			return {
+				status: 'fail',
+				message: `Too dark: ${face} and nothing in the photo is bright (its brightest 1 % reaches ${highlight} of 255, at least ${limits.minHighlight} in a well-exposed photo).`,
+				measured,
+				limits,
+			};
+		}
+		if (medianL < limits.warnFaceLightness) {
+			return {status: 'warn', message: `Possibly too dark: ${face} (at least ${limits.warnFaceLightness} is safe).`, measured, limits};
+		}
+		const washed = (text: string) => `${face} and ${percent(brightShare, 0)} of it is clipped to white; ${text}`;
+		if (medianL > limits.maxFaceLightness || brightShare > limits.maxClippedShare) {
+			return {
+				status: 'fail',
+				reason: 'OTHER_REQUIREMENT',
+				message: `Washed out (over-exposed): ${washed(`at most L* ${limits.maxFaceLightness} and ${percent(limits.maxClippedShare, 0)} clipped.`)}`,
+				measured,
+				limits,
+			};
+		}
+		if (medianL > limits.warnMaxFaceLightness || brightShare > limits.warnClippedShare) {
+			return {status: 'warn', message: `Possibly over-exposed: ${washed(`at most L* ${limits.warnMaxFaceLightness} and ${percent(limits.warnClippedShare, 0)} clipped are safe.`)}`, measured, limits};
+		}
+		return {status: 'pass', message: `Well exposed: ${face}, ${percent(brightShare, 1)} of it clipped to white.`, measured, limits};
+	},
+});
+
+/** The luma (0–255) below which a share `q` of the photo's pixels lie. */
+export function lumaQuantile(reduced: Pick<ReducedImage, 'histogram'>, q: number): number {
+	let total = 0;
+	for (const count of reduced.histogram) total += count;
+	let seen = 0;
+	for (let value = 0; value < 256; value++) {
+		seen += reduced.histogram[value] ?? 0;
+		if (seen >= total * q) return value;
+	}
+	return 255;
+}
