@@ -3,16 +3,27 @@
  * the same file (measured alternately, in one run, so machine noise hits both alike), batch
  * throughput at concurrency 1 and 2, the share of each stage, and peak RSS.
  *
- * Options: --runs N (default 40), --batch N (photos per batch run, default 40).
+ * Options: --runs N (default 40), --batch N (photos per batch run, default 40), --soak N (validations
+ * for the memory trend, default 300; the issue's figure is --soak 1000).
  */
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
+import {faceEngineMemory} from '../src/analysis/face/index.js';
 import {validatePhoto, validatePhotos, type PhotoReport} from '../src/index.js';
 import {bareDecode, benchmarkJpeg} from './photo.js';
 import {median, ms, quantile} from './stats.js';
 
-const {values} = parseArgs({options: {runs: {type: 'string', default: '40'}, batch: {type: 'string', default: '40'}}});
+const {values} = parseArgs({
+	options: {runs: {type: 'string', default: '40'}, batch: {type: 'string', default: '40'}, soak: {type: 'string', default: '300'}},
+});
 const runs = Number(values.runs);
 const batchSize = Number(values.batch);
+const soak = Number(values.soak);
 
 const photo = await benchmarkJpeg();
 console.log(`photo-requirements benchmark: ${process.version}, ${(await import('node:os')).cpus().length} cores`);
@@ -50,18 +61,49 @@ console.log(`  ratio of medians             ${(validateMedian / decodeMedian).to
 console.log('stages (median ms; a stage includes the stages it waits on)');
 for (const [stage, times] of stageTimes) {
 	const value = median(times);
-	console.log(`  ${stage.padEnd(12)} ${ms(value).padStart(10)}   ${((value / validateMedian) * 100).toFixed(0).padStart(3)} % of validatePhoto`);
+	console.log(`  ${stage.padEnd(18)} ${ms(value).padStart(10)}   ${((value / validateMedian) * 100).toFixed(0).padStart(3)} % of validatePhoto`);
 }
 
-console.log(`\nbatch throughput (${batchSize} photos)`);
+console.log(`\nbatch throughput on worker threads (${batchSize} photos; steady state: after each worker's first photo, which loads its face engine)`);
 const throughput: Record<number, number> = {};
 for (const concurrency of [1, 2]) {
+	const finished: number[] = [];
 	const started = performance.now();
-	await validatePhotos(Array.from({length: batchSize}, () => photo), {concurrency});
-	const seconds = (performance.now() - started) / 1000;
-	throughput[concurrency] = batchSize / seconds;
-	console.log(`  concurrency ${concurrency}: ${throughput[concurrency]!.toFixed(2)} photos/s`);
+	await validatePhotos(Array.from({length: batchSize}, () => photo), {concurrency, onProgress: () => finished.push(performance.now())});
+	const wall = (performance.now() - started) / 1000;
+	const steadyFrom = finished[concurrency - 1]!;
+	const steady = (finished.length - concurrency) / ((finished.at(-1)! - steadyFrom) / 1000);
+	throughput[concurrency] = steady;
+	console.log(`  concurrency ${concurrency}: ${steady.toFixed(2)} photos/s steady, ${(batchSize / wall).toFixed(2)} photos/s over the whole run (${wall.toFixed(1)} s, engine loads included)`);
 }
-console.log(`  ratio 2 / 1: ${(throughput[2]! / throughput[1]!).toFixed(2)}×`);
+console.log(`  ratio 2 / 1 (steady): ${(throughput[2]! / throughput[1]!).toFixed(2)}×`);
+
+console.log('\nCLI cold start, one photo (node dist/cli/main.js; needs npm run build)');
+const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
+if (existsSync(cli)) {
+	const file = path.join(tmpdir(), 'photo-requirements-bench.jpg');
+	await writeFile(file, photo);
+	const cold: number[] = [];
+	for (let index = 0; index < 5; index++) {
+		const started = performance.now();
+		spawnSync(process.execPath, [cli, file], {stdio: 'ignore'});
+		cold.push(performance.now() - started);
+	}
+	console.log(`  median ${ms(median(cold))} of 5 runs (min ${ms(Math.min(...cold))})`);
+} else {
+	console.log('  skipped: dist/cli/main.js is not built');
+}
+
+console.log(`\nmemory over ${soak} validations in this process (RSS, and the face engine's live tensors)`);
+const rssStart = process.memoryUsage().rss;
+const tensorsStart = faceEngineMemory().numTensors;
+for (let index = 1; index <= soak; index++) {
+	await validatePhoto(photo);
+	if (index % Math.max(1, Math.floor(soak / 10)) === 0) {
+		console.log(`  after ${String(index).padStart(5)}: RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, tensors ${faceEngineMemory().numTensors}`);
+	}
+}
+const rssEnd = process.memoryUsage().rss;
+console.log(`  RSS change ${((rssEnd - rssStart) / 1e6).toFixed(0)} MB over ${soak} validations; tensors ${tensorsStart} → ${faceEngineMemory().numTensors}`);
 
 console.log(`\npeak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -1,4 +1,5 @@
-export {validatePhoto, validatePhotos, validatePhotosIterable, type BatchItem} from './validate.js';
+export {validatePhoto} from './validate.js';
+export {validatePhotos, validatePhotosIterable, type BatchItem} from './batch/index.js';
 export type {ValidateOptions, ValidateManyOptions, Progress} from './options.js';
 export type {PhotoInput} from './input/read.js';
 export {profiles, caPrCard, profileSchema, profileOverridesSchema, type Profile, type ProfileOverrides} from './profiles/index.js';

@@ -22,8 +22,12 @@ export const validateOptionsSchema = z
 export const validateManyOptionsSchema = validateOptionsSchema
 	.omit({name: true})
 	.extend({
-		/** Photos validated at once (default 2). */
+		/** Photos validated at once, one per worker thread (default: the number of cores). */
 		concurrency: z.number().int().min(1).max(256).optional(),
+		/** Run on worker threads (default); false runs in this thread, `concurrency` photos interleaved. */
+		workers: z.boolean().optional(),
+		/** A photo still running after this many milliseconds gets a report saying so (default 60,000). */
+		timeoutMs: z.number().int().positive().optional(),
 		/** Called after each photo, in the order photos finish. */
 		onProgress: z.custom<(progress: Progress) => void>((value) => typeof value === 'function', 'a function').optional(),
 	})
