@@ -18,3 +18,5 @@ export {
 	type Annotations,
 } from './report/schema.js';
 export {formatReport} from './report/text.js';
+export {renderHtml, type HtmlOptions} from './report/html.js';
+export {renderAnnotatedPng} from './report/annotate-png.js';

@@ -7,6 +7,11 @@ export interface CliOptions {
 	profile?: string;
 	checks?: string[];
 	concurrency?: number;
+	timeoutSeconds?: number;
+	/** Write an annotated HTML report of every photo to this file. */
+	html?: string;
+	/** Write one annotated PNG per photo into this folder. */
+	annotate?: string;
 	strict: boolean;
 	all: boolean;
 	help: boolean;
@@ -32,6 +37,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 				profile: {type: 'string'},
 				checks: {type: 'string'},
 				concurrency: {type: 'string'},
+				timeout: {type: 'string'},
+				html: {type: 'string'},
+				annotate: {type: 'string'},
 				strict: {type: 'boolean', default: false},
 				all: {type: 'boolean', default: false},
 				help: {type: 'boolean', short: 'h', default: false},
@@ -50,6 +58,13 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 			throw new UsageError(`--concurrency must be a whole number from 1 to 256; got "${values.concurrency}"`);
 		}
 	}
+	let timeoutSeconds: number | undefined;
+	if (values.timeout !== undefined) {
+		timeoutSeconds = Number(values.timeout);
+		if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--timeout must be a number of seconds above 0; got "${values.timeout}"`);
+	}
+	if (values.html === '') throw new UsageError('--html needs a file name, e.g. --html report.html');
+	if (values.annotate === '') throw new UsageError('--annotate needs a folder, e.g. --annotate annotated/');
 	const checks = values.checks?.split(',').map((id) => id.trim()).filter(Boolean);
 	const unknown = checks?.filter((id) => !(CHECK_IDS as readonly string[]).includes(id)) ?? [];
 	if (unknown.length > 0) throw new UsageError(`--checks: unknown check ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${CHECK_IDS.join(', ')})`);
@@ -62,6 +77,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		...(values.profile === undefined ? {} : {profile: values.profile}),
 		...(checks === undefined ? {} : {checks}),
 		...(concurrency === undefined ? {} : {concurrency}),
+		...(timeoutSeconds === undefined ? {} : {timeoutSeconds}),
+		...(values.html === undefined ? {} : {html: values.html}),
+		...(values.annotate === undefined ? {} : {annotate: values.annotate}),
 		strict: values.strict,
 		all: values.all,
 		help: values.help,
@@ -81,7 +99,10 @@ Options:
   --all                in the text summary, also list the checks that passed or were skipped
   --profile <id>       the rules to apply (default: ca-pr-card)
   --checks <ids>       run only these checks, comma-separated (e.g. file-format,file-size)
-  --concurrency <n>    photos checked at once (default: 2)
+  --concurrency <n>    photos checked at once, one per worker thread (default: the number of cores)
+  --timeout <seconds>  give up on a photo after this long and report it (default: 60)
+  --html <file>        also write one self-contained HTML report, the photos annotated
+  --annotate <dir>     also write one annotated PNG per photo into this folder
   --strict             exit 1 when any photo needs review, not only when one is returned
   -h, --help           show this help
   -v, --version        show the version

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 import {readFileSync} from 'node:fs';
-import {validatePhotosIterable} from '../validate.js';
+import {stat} from 'node:fs/promises';
+import {validatePhotosIterable} from '../batch/index.js';
 import {formatReport} from '../report/text.js';
 import type {CheckId} from '../checks/ids.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
+import {AnnotatedOutput, withoutAnnotations} from './annotated-output.js';
 import {HELP, parseCliArgs, UsageError, type CliOptions} from './args.js';
+import {OrderedWriter} from './ordered-writer.js';
 import {ProgressBar} from './progress.js';
 import {walkPaths} from './walk.js';
 
@@ -27,26 +30,42 @@ async function main(argv: readonly string[]): Promise<number> {
 		return 0;
 	}
 
+	let pictures: AnnotatedOutput | undefined;
+	try {
+		pictures = await AnnotatedOutput.open(options.html, options.annotate);
+	} catch (error) {
+		if (error instanceof UsageError) return usageError(error.message);
+		throw error;
+	}
+
 	const progress = new ProgressBar(process.stderr);
 	let walked = 0;
 	async function* paths(): AsyncGenerator<string> {
 		for await (const file of walkPaths(options.paths)) {
 			walked++;
+			pictures?.name(file);
 			yield file;
 		}
 		progress.setTotal(walked);
 	}
 
 	const counts: Record<Verdict, number> = {accept: 0, review: 0, return: 0};
-	const ordered: PhotoReport[] = [];
+	// --json streams one array in input order; a report waits only for those before it.
+	const json = new OrderedWriter<PhotoReport>((report, position) => write(`${position === 0 ? '[\n' : ',\n'}${indent(JSON.stringify(report, null, 2))}`));
 	try {
-		for await (const {index, report} of validatePhotosIterable(paths(), {
+		for await (const {index, report: validated} of validatePhotosIterable(paths(), {
 			...(options.profile === undefined ? {} : {profile: options.profile}),
 			...(options.checks === undefined ? {} : {checks: options.checks as CheckId[]}),
 			...(options.concurrency === undefined ? {} : {concurrency: options.concurrency}),
+			...(options.timeoutSeconds === undefined ? {} : {timeoutMs: options.timeoutSeconds * 1000}),
+			...(pictures ? {annotate: true} : {}),
+			// One photo named: no pool to start, the engine loads in this thread.
+			workers: !(await isSingleFile(options.paths)),
 		})) {
+			await pictures?.add(index, validated);
+			const report = pictures ? withoutAnnotations(validated) : validated;
 			counts[report.verdict]++;
-			if (options.format === 'json') ordered[index] = report;
+			if (options.format === 'json') await json.add(index, report);
 			else {
 				progress.clear();
 				await write(options.format === 'ndjson' ? `${JSON.stringify(report)}\n` : `${formatReport(report, {all: options.all})}\n`);
@@ -62,9 +81,10 @@ async function main(argv: readonly string[]): Promise<number> {
 		throw error;
 	}
 	progress.clear();
+	await pictures?.finish();
 
 	const total = counts.accept + counts.review + counts.return;
-	if (options.format === 'json') await write(`${JSON.stringify(ordered, null, 2)}\n`);
+	if (options.format === 'json') await write(json.written === 0 ? '[]\n' : '\n]\n');
 	else if (options.format === 'text' && total > 1) {
 		await write(`\n${total} photos: ${counts.accept} accept, ${counts.review} review, ${counts.return} return\n`);
 	}
@@ -73,6 +93,18 @@ async function main(argv: readonly string[]): Promise<number> {
 		return 2;
 	}
 	return counts.return > 0 || (options.strict && counts.review > 0) ? 1 : 0;
+}
+
+async function isSingleFile(paths: readonly string[]): Promise<boolean> {
+	if (paths.length !== 1) return false;
+	return stat(paths[0]!).then(
+		(info) => !info.isDirectory(),
+		() => true,
+	);
+}
+
+function indent(text: string): string {
+	return text.replace(/^/gm, '  ');
 }
 
 function usageError(message: string): number {
@@ -90,6 +122,12 @@ function write(text: string): Promise<void> {
 		}
 	});
 }
+
+// A reader that stops early (`| head`) is not an error: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	throw error;
+});
 
 main(process.argv.slice(2)).then(
 	(code) => {

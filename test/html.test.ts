@@ -1,0 +1,170 @@
+import {execFile} from 'node:child_process';
+import {createHash} from 'node:crypto';
+import {existsSync} from 'node:fs';
+import {mkdtemp, readdir, readFile, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import sharp from 'sharp';
+import {beforeAll, describe, expect, test} from 'vitest';
+import {RETURN_REASON_CODES, renderAnnotatedPng, renderHtml, type PhotoReport} from '../src/index.js';
+import {MARK_COLOURS} from '../src/report/overlay.js';
+import {jpeg, NO_FACE_CHECKS} from './support/images.js';
+import {repoRoot} from './support/photos.js';
+import {FACE, IMAGE, maskUrl, syntheticReport, thumbnailUrl, variantReports, type Variant} from './support/reports.js';
+
+let reports: PhotoReport[];
+let html: string;
+
+beforeAll(async () => {
+	reports = await variantReports();
+	html = renderHtml(reports);
+});
+
+/** The HTML of one photo's card. */
+function cardOf(page: string, index: number): string {
+	const start = page.indexOf(`<article class="card" id="p-${index}"`);
+	expect(start).toBeGreaterThanOrEqual(0);
+	return page.slice(start, page.indexOf('</article>', start));
+}
+
+describe('renderHtml', () => {
+	test('lists every photo, in the order given, in the table and as a card', () => {
+		const rows = [...html.matchAll(/<tr data-i="(\d+)" data-verdict="(\w+)"/g)].map((match) => [Number(match[1]), match[2]]);
+		expect(rows).toEqual(reports.map((report, i) => [i, report.verdict]));
+		const cards = [...html.matchAll(/<article class="card" id="p-(\d+)"/g)].map((match) => Number(match[1]));
+		expect(cards).toEqual(reports.map((_, i) => i));
+		for (const [i, report] of reports.entries()) expect(cardOf(html, i)).toContain(`${i + 1}. ${report.source}`);
+	});
+
+	test('counts photos per verdict and per reason', () => {
+		const count = (verdict: string): number => reports.filter((report) => report.verdict === verdict).length;
+		expect(html).toContain(`data-set-verdict="return" data-count="${count('return')}"`);
+		expect(html).toContain(`data-set-verdict="review" data-count="${count('review')}"`);
+		expect(html).toContain(`data-set-verdict="accept" data-count="${count('accept')}"`);
+		for (const reason of RETURN_REASON_CODES) {
+			const returned = reports.filter((report) => report.reasons.includes(reason)).length;
+			expect(html).toMatch(new RegExp(`<tr data-reason="${reason}">.*?data-returned="${returned}"`));
+		}
+		expect(html).toMatch(/<tr data-reason="GLARE">.*?data-returned="1"/);
+	});
+
+	test("groups each photo's checks under the portal's reasons, in the portal's order, worst status first", () => {
+		const index = reports.findIndex((report) => report.source === 'too-small.jpg');
+		const card = cardOf(html, index);
+		const groups = [...card.matchAll(/<tbody class="group" data-reason="(\w+)" data-status="(\w+)">(.*?)<\/tbody>/g)];
+		const used = RETURN_REASON_CODES.filter((reason) => reports[index]!.checks.some((check) => check.reason === reason));
+		expect(groups.map((group) => group[1])).toEqual(used);
+		const statusOf = Object.fromEntries(groups.map((group) => [group[1], group[2]]));
+		expect(statusOf).toMatchObject({DIMENSIONS_OUT_OF_RANGE: 'fail', FILE_TOO_LARGE: 'fail', GLARE: 'pass'});
+		for (const group of groups) {
+			const ids = [...group[3]!.matchAll(/data-check="([\w-]+)"/g)].map((match) => match[1]);
+			expect(ids).toEqual(reports[index]!.checks.filter((check) => check.reason === group[1]).map((check) => check.id));
+		}
+		// Message, measured value and limits are all shown.
+		expect(card).toContain('The photo is 600 × 840 pixels: too small.');
+		expect(card).toContain('<li><span>width:</span> 600</li>');
+		expect(card).toContain('<li><span>minWidth:</span> 715</li>');
+	});
+
+	test('escapes file names, messages and figures: nothing in a report becomes markup', async () => {
+		const evil = '<script>alert(1)</script>"\'&<img src=x onerror=alert(2)>.jpg';
+		const report = syntheticReport({source: evil, variant: 'glare', thumbnail: await thumbnailUrl()});
+		report.checks[0]!.message = '</td><script>alert(3)</script>';
+		report.checks[0]!.measured = {'<b>key</b>': '<i>value</i>'};
+		// The schema lets any data:image/ string through; one that breaks out of its attribute is dropped.
+		report.annotations!.backgroundMask = {width: 343, height: 480, dataUrl: 'data:image/png;base64,AAAA" onload="alert(4)'};
+		const page = renderHtml([report], {title: '<h1>title</h1>'});
+		expect(page.match(/<script/g)).toHaveLength(1); // only the report's own
+		for (const raw of ['<script>alert', '<img src=x', '" onerror', 'onload=', '<b>key', '<i>value', '<h1>title']) expect(page).not.toContain(raw);
+		expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;&#34;&#39;&#38;&#60;img src=x onerror=alert(2)&#62;.jpg');
+		expect(page).toContain('&#60;/td&#62;&#60;script&#62;alert(3)');
+		expect(page).not.toContain('class="pr-bg"'); // the unsafe mask was not drawn
+	});
+
+	test('is self-contained: nothing loads from elsewhere, and only its own script and style may run', () => {
+		expect(html).not.toMatch(/(?:src|href)="(?!data:|#)/); // no URL but data: and in-page links
+		expect(html).not.toMatch(/<link|@import|url\((?!#)/);
+		const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+		expect(csp).toContain("default-src 'none'");
+		const hash = (text: string): string => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+		expect(csp).toContain(`script-src ${hash(/<script>([\s\S]*?)<\/script>/.exec(html)![1]!)}`);
+		expect(csp).toContain(`style-src ${hash(/<style>([\s\S]*?)<\/style>/.exec(html)![1]!)}`);
+	});
+
+	test('draws the marks in image pixels, and keeps pictures out of the initial DOM', () => {
+		const card = cardOf(html, reports.findIndex((report) => report.source === 'glare.jpg'));
+		expect(card).toContain(`viewBox="0 0 ${IMAGE.width} ${IMAGE.height}"`);
+		expect(card).toContain(`class="pr-eye" data-eye="left" cx="${FACE.leftEye[0]}" cy="${FACE.leftEye[1]}"`);
+		expect(card).toContain(`class="pr-eye" data-eye="right" cx="${FACE.rightEye[0]}" cy="${FACE.rightEye[1]}"`);
+		expect(card).toContain(`class="pr-face" x="${FACE.box.x}" y="${FACE.box.y}" width="${FACE.box.width}" height="${FACE.box.height}"`);
+		for (const mark of ['pr-photo', 'pr-bg', 'pr-band', 'pr-centre', 'pr-face-centre', 'pr-chin', 'pr-crown', 'pr-eyeline']) expect(card).toContain(`class="${mark}"`);
+		expect(card.match(/class="pr-glare"/g)).toHaveLength(2);
+		// The chin band: crown + 44.3 % … 51.4 % of the height.
+		expect(card).toContain(`y="${Math.round((FACE.crown[1] + (31 / 70) * IMAGE.height) * 10) / 10}"`);
+		expect(html).not.toMatch(/[^-]href="data:/);
+		expect(html).toContain('data-href="data:image/jpeg;base64,');
+		expect(cardOf(html, reports.findIndex((report) => report.source === 'undecodable.jpg'))).toContain('No picture: the photo could not be decoded.');
+	});
+
+	test('rejects what is not a report, naming which', () => {
+		expect(() => renderHtml([reports[0]!, {verdict: 'maybe'} as unknown as PhotoReport])).toThrow(/renderHtml\(\): reports\[1\] is not a PhotoReport/);
+		expect(() => renderHtml('x' as unknown as PhotoReport[])).toThrow(TypeError);
+	});
+});
+
+describe('renderAnnotatedPng', () => {
+	async function pixel(png: Buffer, x: number, y: number): Promise<number[]> {
+		const {data, info} = await sharp(png).removeAlpha().raw().toBuffer({resolveWithObject: true});
+		const at = (Math.round(y) * info.width + Math.round(x)) * 3;
+		return [data[at]!, data[at + 1]!, data[at + 2]!];
+	}
+
+	test('the thumbnail with the marks where the report says, and the background tinted when it fails', async () => {
+		const [thumbnail, mask] = await Promise.all([thumbnailUrl(), maskUrl()]);
+		const make = (variant: Variant): Promise<Buffer | undefined> => renderAnnotatedPng(syntheticReport({source: 'a.jpg', variant, thumbnail, mask}));
+		const png = (await make('background'))!;
+		const {width, height, format} = await sharp(png).metadata();
+		expect([format, width, height]).toEqual(['png', 343, 480]);
+		const scale = width! / IMAGE.width;
+		const eye = Number.parseInt(MARK_COLOURS.eye.slice(1), 16);
+		const magenta = [eye >> 16, (eye >> 8) & 255, eye & 255];
+		for (const [x, y] of [FACE.leftEye, FACE.rightEye]) {
+			const found = await pixel(png, x * scale, y * scale);
+			found.forEach((channel, c) => expect(Math.abs(channel - magenta[c]!)).toBeLessThan(40));
+		}
+		// A corner of the background: red-tinted when the background fails, not when it passes.
+		const [r, g] = await pixel(png, 10, 10);
+		expect(r! - g!).toBeGreaterThan(40);
+		const [r2, g2] = await pixel((await make('accept'))!, 10, 10);
+		expect(Math.abs(r2! - g2!)).toBeLessThan(25);
+	});
+
+	test('nothing to draw on without a thumbnail', async () => {
+		expect(await renderAnnotatedPng(syntheticReport({source: 'x.jpg', variant: 'undecodable'}))).toBeUndefined();
+	});
+});
+
+describe('the command line: --html and --annotate', () => {
+	const cli = path.join(repoRoot, 'dist/cli/main.js');
+
+	test('writes one HTML report in input order, and one PNG per photo, named after it', async () => {
+		if (!existsSync(cli)) throw new Error(`The CLI is not built (${cli}): run npm run build, or npm test, which builds first.`);
+		const folder = await mkdtemp(path.join(tmpdir(), 'photo-requirements-html-'));
+		const files = ['b.jpg', 'a.jpg', 'sub/a.jpg', 'notes.txt'].map((name) => path.join(folder, 'in', name));
+		await (await import('node:fs/promises')).mkdir(path.join(folder, 'in/sub'), {recursive: true});
+		const photo = await jpeg(715, 1001);
+		await Promise.all(files.slice(0, 3).map((file) => writeFile(file, photo)));
+		await writeFile(files[3]!, 'not a photo');
+		const out = path.join(folder, 'report.html');
+		const result = await promisify(execFile)(process.execPath, [cli, '--json', '--checks', NO_FACE_CHECKS.join(','), '--html', out, '--annotate', path.join(folder, 'png'), ...files]).catch((error: {stdout: string; stderr: string}) => error);
+		const page = await readFile(out, 'utf8');
+		expect([...page.matchAll(/<tr data-i="\d+"[^>]*data-file="([^"]+)"/g)].map((match) => match[1])).toEqual(['b.jpg', 'a.jpg', 'a.jpg', 'notes.txt']);
+		expect(page.match(/data-href="data:image\/jpeg/g)).toHaveLength(3);
+		expect((await readdir(path.join(folder, 'png'))).sort()).toEqual(['a-2.png', 'a.png', 'b.png']);
+		expect(result.stderr).toMatch(/no annotated picture for notes\.txt/);
+		// The pictures went to their files, not into the JSON.
+		expect(result.stdout).not.toContain('data:image');
+		expect(JSON.parse(result.stdout)).toHaveLength(4);
+	});
+});
