@@ -24,6 +24,8 @@ export interface PipelineContext {
 	name?: string | undefined;
 	now?: Date | undefined;
 	annotate?: boolean | undefined;
+	/** See `FactContext.preferLatency`. */
+	preferLatency?: boolean | undefined;
 }
 
 export async function runPipeline(input: PhotoInput, profile: Profile, context: PipelineContext = {}): Promise<PhotoReport> {
@@ -33,6 +35,7 @@ export async function runPipeline(input: PhotoInput, profile: Profile, context: 
 		input,
 		...(name === undefined ? {} : {name}),
 		...(now === undefined ? {} : {now}),
+		...(context.preferLatency === undefined ? {} : {preferLatency: context.preferLatency}),
 		limits: profile.decode,
 	});
 
@@ -46,7 +49,7 @@ export async function runPipeline(input: PhotoInput, profile: Profile, context: 
 	return buildReport({
 		checks: results,
 		...(header && size !== undefined ? {image: {format: header.format, width: header.width, height: header.height, bytes: size}} : {}),
-		...(faces?.main ? {face: faceSummary(faces.main)} : {}),
+		...(faces?.main ? {face: faceSummary(faces.main, (await facts.peek('image'))?.scale ?? 1)} : {}),
 		...(faces ? {engine: {backend: faces.backend, detector: faces.detector}} : {}),
 		profile: profile.id,
 		...(source === undefined ? {} : {source}),
@@ -121,10 +124,12 @@ export function assertInput(input: unknown, caller: string, label = 'input'): as
 	throw new TypeError(`${caller}: ${label} must be a file path (string), a Buffer or a Uint8Array; got ${describe(input)}.`);
 }
 
-function faceSummary(face: MainFace): FaceSummary {
-	const point = ([x, y]: readonly [number, number]): [number, number] => [round(x), round(y)];
+/** The main face for the report, in the photo's pixels (the analysis image may be `scale` times smaller). */
+function faceSummary(face: MainFace, scale: number): FaceSummary {
+	const point = ([x, y]: readonly [number, number]): [number, number] => [round(x * scale), round(y * scale)];
+	const {box} = face;
 	return {
-		box: {x: round(face.box.x), y: round(face.box.y), width: round(face.box.width), height: round(face.box.height)},
+		box: {x: round(box.x * scale), y: round(box.y * scale), width: round(box.width * scale), height: round(box.height * scale)},
 		leftEye: point(face.leftEye),
 		rightEye: point(face.rightEye),
 		chin: point(face.chin),

@@ -13,7 +13,7 @@ export interface ReducedImage {
 	readonly luma: Uint8Array;
 	readonly width: number;
 	readonly height: number;
-	/** Full-image pixels per reduced pixel, on each axis. */
+	/** Full-image pixels per reduced pixel, on each axis (full = reduced × factor). */
 	readonly factor: number;
 	/** Pixel counts of each luma value 0–255 over the whole copy. */
 	readonly histogram: Uint32Array;
@@ -23,6 +23,36 @@ export interface ReducedImage {
 
 /** The working copy's longest side is about this: fine enough for hair outlines, small enough to be cheap. */
 export const REDUCED_SIDE = 700;
+
+/**
+ * How much to shrink a photo of this size for the working copy. Powers of two, so that a JPEG can be
+ * decoded straight at that scale (libjpeg's DCT scaling, "shrink-on-load"), on another thread while
+ * the full-size decode runs.
+ */
+export function reductionFactor(width: number, height: number, side = REDUCED_SIDE): number {
+	const wanted = Math.max(width, height) / side;
+	let factor = 1;
+	while (factor * 2 <= wanted * Math.SQRT2 && factor < 8) factor *= 2;
+	return factor;
+}
+
+/** The working copy from pixels already shrunk (a shrink-on-load decode): the same one pass for luma and colour. */
+export function reducedFrom(pixels: RgbImage, factor: number): ReducedImage {
+	const {data, width, height} = pixels;
+	const luma = new Uint8Array(width * height);
+	const histogram = new Uint32Array(256);
+	let spread = 0;
+	for (let i = 0, o = 0; i < luma.length; i++, o += 3) {
+		const r = data[o]!;
+		const g = data[o + 1]!;
+		const b = data[o + 2]!;
+		const l = (77 * r + 150 * g + 29 * b + 128) >> 8;
+		luma[i] = l;
+		histogram[l]!++;
+		spread += Math.max(r, g, b) - Math.min(r, g, b);
+	}
+	return {data, luma, width, height, factor, histogram, meanSpread: spread / (width * height)};
+}
 
 /**
  * Each reduced pixel averages a 2 × 2 grid of samples spread over its factor × factor block: a

@@ -7,5 +7,6 @@ import type {PhotoReport} from '../report/schema.js';
 import type {PhotoTask} from './task.js';
 
 export default async function validateTask(task: PhotoTask): Promise<PhotoReport> {
-	return runPipeline(task.input, task.profile, {now: task.now, annotate: task.annotate});
+	// Every core already runs a worker: no second, parallel decode per photo.
+	return runPipeline(task.input, task.profile, {now: task.now, annotate: task.annotate, preferLatency: false});
 }

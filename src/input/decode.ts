@@ -59,32 +59,82 @@ export async function readHeader(bytes: Uint8Array, format: AcceptedFormat): Pro
 	};
 }
 
+/** The measures need no more than this many pixels on a photo's shorter side (the portal's minimum is 715 × 1000). */
+export const ANALYSIS_SHORT_SIDE = 1000;
+
 /**
- * Decode to 8-bit sRGB with the EXIF orientation applied: the one full decode a photo gets.
- * Transparency is composited on white, the way a portal displays it (the file-format check says so).
+ * How much smaller than the photo its analysis image is decoded: a power of two (a JPEG decodes
+ * straight at 1/2, 1/4 or 1/8 of its size), keeping at least `ANALYSIS_SHORT_SIDE` on the shorter
+ * side. A 2000 × 2800 photo is analysed at 1000 × 1400; anything up to 1999 px wide at full size.
  */
-export async function decodeRgb(bytes: Uint8Array, header: ImageHeader, maxPixels: number): Promise<RgbImage> {
+export function analysisScale(header: Pick<ImageHeader, 'width' | 'height'>): number {
+	const shorter = Math.min(header.width, header.height);
+	let scale = 1;
+	while (scale < 8 && shorter / (scale * 2) >= ANALYSIS_SHORT_SIDE) scale *= 2;
+	return scale;
+}
+
+/**
+ * Decode to 8-bit sRGB with the EXIF orientation applied, at 1/`scale` of the photo's size: the one
+ * decode of the whole file a photo gets (every byte of it is read, so a truncated file fails here
+ * at any scale). Transparency is composited on white, the way a portal displays it (the
+ * file-format check says so).
+ */
+export async function decodeRgb(bytes: Uint8Array, header: ImageHeader, maxPixels: number, scale = 1): Promise<RgbImage> {
+	assertPixelLimit(header, maxPixels);
+	try {
+		let pipeline = sharp(bytes, {limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true}).rotate();
+		if (scale > 1) {
+			pipeline = pipeline.resize(Math.round(header.width / scale), Math.round(header.height / scale), {fit: 'fill', kernel: 'linear'});
+		}
+		const {data, info} = await pipeline.flatten({background: '#ffffff'}).toColourspace('srgb').raw({depth: 'uchar'}).toBuffer({resolveWithObject: true});
+		if (info.channels !== 3) {
+			throw new DecodeError(`Decoding gave ${info.channels} channels where 3 were expected.`);
+		}
+		return {
+			data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+			width: info.width,
+			height: info.height,
+			channels: 3,
+			scale: header.width / info.width,
+		};
+	} catch (error) {
+		if (error instanceof DecodeError) throw error;
+		throw new DecodeError(`The ${formatName(header.format)} data is damaged or incomplete (${libvipsMessage(error)}).`);
+	}
+}
+
+/**
+ * Decode at 1/`factor` of the size, EXIF orientation applied. For a JPEG with a factor of 2, 4 or 8
+ * libjpeg decodes straight at that scale (shrink-on-load), several times faster than the full decode,
+ * which it can run beside on another thread.
+ */
+export async function decodeReduced(bytes: Uint8Array, header: ImageHeader, factor: number, maxPixels: number): Promise<RgbImage> {
+	assertPixelLimit(header, maxPixels);
+	const width = Math.max(1, Math.round(header.width / factor));
+	const height = Math.max(1, Math.round(header.height / factor));
+	try {
+		const {data, info} = await sharp(bytes, {limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true})
+			.rotate()
+			.resize(width, height, {fit: 'fill', kernel: 'linear'})
+			.flatten({background: '#ffffff'})
+			.toColourspace('srgb')
+			.raw({depth: 'uchar'})
+			.toBuffer({resolveWithObject: true});
+		return {data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 3};
+	} catch (error) {
+		throw new DecodeError(`The ${formatName(header.format)} data is damaged or incomplete (${libvipsMessage(error)}).`);
+	}
+}
+
+/** Refuse a pixel bomb on its header's numbers, before a byte is decoded. */
+function assertPixelLimit(header: ImageHeader, maxPixels: number): void {
 	const pixels = header.storedWidth * header.storedHeight;
 	if (pixels > maxPixels) {
 		throw new DecodeError(
 			`The image declares ${header.storedWidth} × ${header.storedHeight} pixels (${megapixels(pixels)} megapixels), ` +
 				`more than the ${megapixels(maxPixels)} megapixels this validator decodes; a PR card photo is at most 2000 × 2800.`,
 		);
-	}
-	try {
-		const {data, info} = await sharp(bytes, {limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true})
-			.rotate()
-			.flatten({background: '#ffffff'})
-			.toColourspace('srgb')
-			.raw({depth: 'uchar'})
-			.toBuffer({resolveWithObject: true});
-		if (info.channels !== 3) {
-			throw new DecodeError(`Decoding gave ${info.channels} channels where 3 were expected.`);
-		}
-		return {data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 3};
-	} catch (error) {
-		if (error instanceof DecodeError) throw error;
-		throw new DecodeError(`The ${formatName(header.format)} data is damaged or incomplete (${libvipsMessage(error)}).`);
 	}
 }
 

@@ -21,6 +21,7 @@ export async function collectAnnotations(facts: PhotoFacts): Promise<Annotations
 		.resize(width, height, {kernel: 'lanczos3'})
 		.jpeg({quality: 82})
 		.toBuffer();
+	const k = image.scale ?? 1;
 	const [mask, glare] = await Promise.all([
 		facts.has('background') ? facts.peek('background') : undefined,
 		facts.has('glare') ? facts.peek('glare') : undefined,
@@ -28,7 +29,8 @@ export async function collectAnnotations(facts: PhotoFacts): Promise<Annotations
 	return {
 		thumbnail: {width, height, dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`},
 		...(mask ? {backgroundMask: await maskPicture(mask, width, height)} : {}),
-		...(glare ? {glareSpots: glare.spots.map(({x, y, radius}) => ({x: Math.round(x), y: Math.round(y), radius: Math.round(radius * 10) / 10}))} : {}),
+		// Spots are found in the analysis image; the report speaks in the photo's pixels.
+		...(glare ? {glareSpots: glare.spots.map(({x, y, radius}) => ({x: Math.round(x * k), y: Math.round(y * k), radius: Math.round(radius * k * 10) / 10}))} : {}),
 	};
 }
 

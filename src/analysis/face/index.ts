@@ -27,8 +27,33 @@ const CHIN_DROP = 0.018;
 /** Below this many pixels a side there is no face to measure. */
 const MIN_SIDE = 32;
 
-/** Finds the faces in `image` and measures the main one. Never throws for a bad photo. */
-export async function analyseFaces(image: RgbImage): Promise<FaceFacts> {
+/** The faces found, before any is measured. */
+export interface FaceDetection {
+	faces: DetectedFace[];
+	detector: FaceFacts['detector'];
+	/** Milliseconds the detection took. */
+	ms: number;
+}
+
+/**
+ * Finds the faces in `image`, which may be a reduced copy of the photo: boxes come back multiplied
+ * by `scale`, in the full photo's pixels. Detection needs no detail, so it can run on a copy decoded
+ * small while the full-size decode is still under way.
+ */
+export async function findFaces(image: RgbImage, scale = 1): Promise<FaceDetection> {
+	const engine = await getFaceEngine();
+	const started = performance.now();
+	if (!usable(image)) return { faces: [], detector: 'none', ms: 0 };
+	const { faces, detector } = await detectFaces(engine, image);
+	const scaled = faces.map((face) => ({
+		...face,
+		box: { x: face.box.x * scale, y: face.box.y * scale, width: face.box.width * scale, height: face.box.height * scale },
+	}));
+	return { faces: scaled, detector, ms: round1(performance.now() - started) };
+}
+
+/** Finds the faces in `image` (or takes `detection` from `findFaces`) and measures the main one. Never throws for a bad photo. */
+export async function analyseFaces(image: RgbImage, detection?: FaceDetection): Promise<FaceFacts> {
 	const engine = await getFaceEngine();
 	const timings: Record<string, number> = {};
 	const started = performance.now();
@@ -39,12 +64,13 @@ export async function analyseFaces(image: RgbImage): Promise<FaceFacts> {
 		t = now;
 	};
 
-	if (!(image.width >= MIN_SIDE && image.height >= MIN_SIDE) || image.data.length < image.width * image.height * 3) {
+	if (!usable(image)) {
 		// Nothing a detector could use (or a malformed buffer): no face, not an exception.
 		return { faces: [], detector: 'none', backend: engine.info.backend, timings: { total: 0 } };
 	}
-	const { faces, detector } = await detectFaces(engine, image);
-	lap('detect');
+	const { faces, detector, ms } = detection ?? (await findFaces(image));
+	timings.detect = ms;
+	t = performance.now();
 	const best = faces[0];
 	let main: MainFace | undefined;
 	if (best) {
@@ -58,7 +84,7 @@ export async function analyseFaces(image: RgbImage): Promise<FaceFacts> {
 			lap('expressions');
 		}
 	}
-	timings.total = round1(performance.now() - started);
+	timings.total = round1(performance.now() - started + (detection ? ms : 0));
 	const facts: FaceFacts = { faces, detector, backend: engine.info.backend, timings };
 	if (main) facts.main = main;
 	return facts;
@@ -88,6 +114,10 @@ function measure(image: RgbImage, face: DetectedFace, points: Point[]): MainFace
 		centreX: centre / image.width,
 		...estimatePose(points, rightEye, leftEye),
 	};
+}
+
+function usable(image: RgbImage): boolean {
+	return image.width >= MIN_SIDE && image.height >= MIN_SIDE && image.data.length >= image.width * image.height * 3;
 }
 
 function round1(ms: number): number {

@@ -1,0 +1,42 @@
+/**
+ * One batch run, for bench/main.ts to start in a child process (pinned to one core, or not):
+ *   tsx bench/batch.ts --concurrency N --photos M
+ * Prints one JSON line: steady photos/s (after each worker's first photo, which loads its face
+ * engine), photos/s over the whole run, and the CPU time used.
+ */
+import {parseArgs} from 'node:util';
+import {validatePhotos} from '../src/index.js';
+import {benchmarkJpeg} from './photo.js';
+import {median} from './stats.js';
+
+const {values} = parseArgs({options: {concurrency: {type: 'string', default: '1'}, photos: {type: 'string', default: '40'}}});
+const concurrency = Number(values.concurrency);
+const photos = Number(values.photos);
+const photo = await benchmarkJpeg();
+
+const finished: number[] = [];
+const cpuBefore = process.cpuUsage();
+const started = performance.now();
+const stages = new Map<string, number[]>();
+await validatePhotos(Array.from({length: photos}, () => photo), {
+	concurrency,
+	onProgress({report}) {
+		finished.push(performance.now());
+		for (const [stage, ms] of Object.entries(report.timings ?? {})) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+	},
+});
+const wall = (performance.now() - started) / 1000;
+const cpu = process.cpuUsage(cpuBefore);
+const steadyFrom = finished[concurrency - 1]!;
+console.log(
+	JSON.stringify({
+		concurrency,
+		photos,
+		steady: (finished.length - concurrency) / ((finished.at(-1)! - steadyFrom) / 1000),
+		overall: photos / wall,
+		cpuSeconds: (cpu.user + cpu.system) / 1e6,
+		wallSeconds: wall,
+		// Median time of each fact in the workers (skipping each worker's first photo).
+		stages: Object.fromEntries([...stages].map(([stage, times]) => [stage, median(times.slice(concurrency))])),
+	}),
+);
