@@ -14,7 +14,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {faceEngineMemory} from '../src/analysis/face/index.js';
-import {validatePhoto, validatePhotos, type PhotoReport} from '../src/index.js';
+import {validatePhoto, type PhotoReport} from '../src/index.js';
 import {bareDecode, benchmarkJpeg} from './photo.js';
 import {median, ms, quantile} from './stats.js';
 
@@ -64,19 +64,24 @@ for (const [stage, times] of stageTimes) {
 	console.log(`  ${stage.padEnd(18)} ${ms(value).padStart(10)}   ${((value / validateMedian) * 100).toFixed(0).padStart(3)} % of validatePhoto`);
 }
 
-console.log(`\nbatch throughput on worker threads (${batchSize} photos; steady state: after each worker's first photo, which loads its face engine)`);
-const throughput: Record<number, number> = {};
-for (const concurrency of [1, 2]) {
-	const finished: number[] = [];
-	const started = performance.now();
-	await validatePhotos(Array.from({length: batchSize}, () => photo), {concurrency, onProgress: () => finished.push(performance.now())});
-	const wall = (performance.now() - started) / 1000;
-	const steadyFrom = finished[concurrency - 1]!;
-	const steady = (finished.length - concurrency) / ((finished.at(-1)! - steadyFrom) / 1000);
-	throughput[concurrency] = steady;
-	console.log(`  concurrency ${concurrency}: ${steady.toFixed(2)} photos/s steady, ${(batchSize / wall).toFixed(2)} photos/s over the whole run (${wall.toFixed(1)} s, engine loads included)`);
-}
-console.log(`  ratio 2 / 1 (steady): ${(throughput[2]! / throughput[1]!).toFixed(2)}×`);
+// Throughput on one core against two: each batch runs in a child process, the one-core run pinned
+// with taskset (a one-worker run on two cores would still use the second for decoding and GC).
+console.log(`\nbatch throughput on worker threads (${batchSize} photos; steady: after each worker's first photo, which loads its face engine)`);
+const pin = spawnSync('taskset', ['--version']).status === 0;
+const batch = (concurrency: number, cores: 'one' | 'all'): {steady: number; overall: number; cpuSeconds: number} => {
+	const args = ['--import', 'tsx', fileURLToPath(new URL('batch.ts', import.meta.url)), '--concurrency', String(concurrency), '--photos', String(batchSize)];
+	const child = cores === 'one' && pin ? spawnSync('taskset', ['-c', '0', process.execPath, ...args], {encoding: 'utf8'}) : spawnSync(process.execPath, args, {encoding: 'utf8'});
+	const line = child.stdout.trim().split('\n').at(-1) ?? '';
+	return JSON.parse(line) as {steady: number; overall: number; cpuSeconds: number};
+};
+const oneCore = batch(1, 'one');
+const twoCores = batch(2, 'all');
+console.log(`  1 worker on ${pin ? 'one core (taskset -c 0)' : 'all cores (taskset not found)'}: ${oneCore.steady.toFixed(2)} photos/s steady, ${oneCore.overall.toFixed(2)} overall, ${oneCore.cpuSeconds.toFixed(1)} CPU-s`);
+console.log(`  2 workers on two cores: ${twoCores.steady.toFixed(2)} photos/s steady, ${twoCores.overall.toFixed(2)} overall, ${twoCores.cpuSeconds.toFixed(1)} CPU-s`);
+console.log(`  ratio two cores / one (steady): ${(twoCores.steady / oneCore.steady).toFixed(2)}×`);
+const probe = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('cpu-probe.ts', import.meta.url))], {encoding: 'utf8'});
+const machine = JSON.parse(probe.stdout.trim().split('\n').at(-1) ?? '{}') as {ratio?: number};
+console.log(`  this machine's own ceiling (pure JS arithmetic on two threads / one): ${machine.ratio?.toFixed(2) ?? '?'}×`);
 
 console.log('\nCLI cold start, one photo (node dist/cli/main.js; needs npm run build)');
 const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));

@@ -7,7 +7,10 @@ import type {Expectation, Expectations} from '../fixtures/variants/types.js';
 import {CHECK_IDS} from '../fixtures/variants/types.js';
 import {faceCentreX} from '../fixtures/variants/geometry.js';
 
-/** IRCC: 715×1000 to 2000×2800 px; 4 MB; chin to crown 31–36 mm of 70 mm. */
+/**
+ * IRCC: 715×1000 to 2000×2800 px; 4 MB; chin to crown 31–36 mm of 70 mm. Stated here from IRCC's text,
+ * not imported from the profile, so that the evaluation checks the profile rather than repeats it.
+ */
 const MIN_W = 715;
 const MIN_H = 1000;
 const MAX_W = 2000;

@@ -1,4 +1,5 @@
 import type {RgbImage} from '../input/image.js';
+import {boundsOf, growBounds, type Bounds} from './bounds.js';
 import type {MainFace} from './face/index.js';
 
 type Point = readonly [number, number];
@@ -43,13 +44,13 @@ export function measureFaceFeatures(face: MainFace, image: RgbImage): FaceFeatur
 	const cornerY = (p(48)[1] + p(54)[1]) / 2;
 
 	// The cheeks: between the eye's lower lid and the mouth corner, inside the jaw line.
-	const cheekRight = box([p(41), p(48), p(3), p(31)]);
-	const cheekLeft = box([p(46), p(54), p(13), p(35)]);
-	const cheeks = meanLuminance(image, [shrink(cheekRight, 0.25), shrink(cheekLeft, 0.25)]);
+	const cheekRight = boundsOf([p(41), p(48), p(3), p(31)]);
+	const cheekLeft = boundsOf([p(46), p(54), p(13), p(35)]);
+	const cheeks = meanLuminance(image, [growBounds(cheekRight, -0.25), growBounds(cheekLeft, -0.25)]);
 	const reference = Math.max(cheeks, 1);
 
 	const eye = (indices: readonly number[]) => {
-		const region = grow(box(indices.map(p)), 0.2);
+		const region = growBounds(boundsOf(indices.map(p)), 0.2);
 		const {mean, std} = luminanceStats(image, region);
 		return {contrast: std / reference, brightness: mean / reference};
 	};
@@ -77,36 +78,13 @@ function distance(a: Point, b: Point): number {
 	return Math.hypot(a[0] - b[0], a[1] - b[1]);
 }
 
-interface Box {
-	x0: number;
-	y0: number;
-	x1: number;
-	y1: number;
-}
-
-function box(points: readonly Point[]): Box {
-	const xs = points.map((point) => point[0]);
-	const ys = points.map((point) => point[1]);
-	return {x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys)};
-}
-
-function grow(region: Box, by: number): Box {
-	const dx = (region.x1 - region.x0) * by;
-	const dy = (region.y1 - region.y0) * by;
-	return {x0: region.x0 - dx, y0: region.y0 - dy, x1: region.x1 + dx, y1: region.y1 + dy};
-}
-
-function shrink(region: Box, by: number): Box {
-	return grow(region, -by);
-}
-
 function luminanceAt(image: RgbImage, index: number): number {
 	const {data} = image;
 	return 0.299 * data[index]! + 0.587 * data[index + 1]! + 0.114 * data[index + 2]!;
 }
 
 /** Iterates the pixel indices of a region clipped to the image, on a grid of about `samples` per side. */
-function* pixelsIn(image: RgbImage, region: Box, samples = 48): Generator<number> {
+function* pixelsIn(image: RgbImage, region: Bounds, samples = 48): Generator<number> {
 	const x0 = Math.max(0, Math.floor(region.x0));
 	const y0 = Math.max(0, Math.floor(region.y0));
 	const x1 = Math.min(image.width - 1, Math.ceil(region.x1));
@@ -118,7 +96,7 @@ function* pixelsIn(image: RgbImage, region: Box, samples = 48): Generator<number
 	}
 }
 
-function meanLuminance(image: RgbImage, regions: readonly Box[]): number {
+function meanLuminance(image: RgbImage, regions: readonly Bounds[]): number {
 	let sum = 0;
 	let count = 0;
 	for (const region of regions) {
@@ -130,7 +108,7 @@ function meanLuminance(image: RgbImage, regions: readonly Box[]): number {
 	return count ? sum / count : 0;
 }
 
-function luminanceStats(image: RgbImage, region: Box): {mean: number; std: number} {
+function luminanceStats(image: RgbImage, region: Bounds): {mean: number; std: number} {
 	let sum = 0;
 	let squares = 0;
 	let count = 0;
@@ -149,7 +127,7 @@ function luminanceStats(image: RgbImage, region: Box): {mean: number; std: numbe
 function teethShare(image: RgbImage, polygon: readonly Point[], cheekLuminance: number): number {
 	let inside = 0;
 	let bright = 0;
-	for (const index of pixelsIn(image, box(polygon), 40)) {
+	for (const index of pixelsIn(image, boundsOf(polygon), 40)) {
 		const pixel = index / 3;
 		const x = pixel % image.width;
 		const y = Math.floor(pixel / image.width);

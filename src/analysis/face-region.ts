@@ -1,4 +1,5 @@
 import type {RgbImage} from '../input/image.js';
+import {boundsOf, growBounds, type Bounds} from './bounds.js';
 import {rgbToLab, type Lab} from './colour.js';
 import type {MainFace} from './face/index.js';
 import {median, quantile} from './stats.js';
@@ -106,8 +107,8 @@ export function measureFaceRegion(face: MainFace, image: RgbImage): FaceRegion {
 	const m1 = p(8);
 	const mLength = Math.hypot(m1[0] - m0[0], m1[1] - m0[1]) || 1;
 	const {data, width} = image;
-	const eyeBounds = eyes.map((eye) => bounds(eye));
-	const mouthBounds = bounds(mouth);
+	const eyeBounds = eyes.map((eye) => boundsOf(eye));
+	const mouthBounds = boundsOf(mouth);
 	const within = (x: number, y: number, box: Bounds): boolean => x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1;
 	const dx = (m1[0] - m0[0]) / mLength / eyeDistance;
 	const dy = (m1[1] - m0[1]) / mLength / eyeDistance;
@@ -141,8 +142,8 @@ export function measureFaceRegion(face: MainFace, image: RgbImage): FaceRegion {
 
 	const region = {columns, rows, x0: left, y0: top, step, cells, L, a, b, max, min, across, eyeDistance};
 	// The cheeks: between the lower lid and the mouth corner, beside the nose (as face-features.ts).
-	const cheekRight = meanLabIn(region, shrink(bounds([p(41), p(48), p(3), p(31)]), 0.25));
-	const cheekLeft = meanLabIn(region, shrink(bounds([p(46), p(54), p(13), p(35)]), 0.25));
+	const cheekRight = meanLabIn(region, growBounds(boundsOf([p(41), p(48), p(3), p(31)]), -0.25));
+	const cheekLeft = meanLabIn(region, growBounds(boundsOf([p(46), p(54), p(13), p(35)]), -0.25));
 	const cheeks = {L: (cheekLeft.L + cheekRight.L) / 2, a: (cheekLeft.a + cheekRight.a) / 2, b: (cheekLeft.b + cheekRight.b) / 2};
 	return {...region, cheeks, cheekLeft, cheekRight, tone: measureTone(region)};
 }
@@ -163,25 +164,6 @@ function measureTone(region: Pick<FaceRegion, 'cells' | 'L' | 'across'>): FaceTo
 		leftL: median(left),
 		rightL: median(right),
 	};
-}
-
-interface Bounds {
-	x0: number;
-	y0: number;
-	x1: number;
-	y1: number;
-}
-
-function bounds(points: readonly Point[]): Bounds {
-	const xs = points.map((point) => point[0]);
-	const ys = points.map((point) => point[1]);
-	return {x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys)};
-}
-
-function shrink(box: Bounds, by: number): Bounds {
-	const dx = (box.x1 - box.x0) * by;
-	const dy = (box.y1 - box.y0) * by;
-	return {x0: box.x0 + dx, y0: box.y0 + dy, x1: box.x1 - dx, y1: box.y1 - dy};
 }
 
 /** Mean CIELAB of the skin cells inside a box (zeros when there are none). */
