@@ -106,13 +106,13 @@ async function runWithTimeout(task: PhotoTask, pool: PhotoPool | undefined, time
 
 /** The report of a photo that was not checked in time: file-format warns, every other check skips. */
 export function timeoutReport(task: PhotoTask, timeoutMs: number): PhotoReport {
-	const seconds = Math.round(timeoutMs / 100) / 10;
+	const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 100) / 10} s`;
 	const checks = task.profile.checks.map((id) => {
 		const check = implementedChecks[id]!;
 		const base = {id, reason: check.reason, requirement: check.requirement};
 		return id === 'file-format'
-			? {...base, status: 'warn' as const, message: `Not checked: validating this photo took longer than ${seconds} s and was stopped; check it again on its own.`}
-			: {...base, status: 'skip' as const, message: `Not assessed: validating this photo took longer than ${seconds} s and was stopped.`};
+			? {...base, status: 'warn' as const, message: `Not checked: validating this photo took longer than ${limit} and was stopped; check it again on its own.`}
+			: {...base, status: 'skip' as const, message: `Not assessed: validating this photo took longer than ${limit} and was stopped.`};
 	});
 	return buildReport({checks, profile: (task.profile as Profile).id, ...(typeof task.input === 'string' ? {source: path.basename(task.input)} : {}), timings: {total: timeoutMs}});
 }
