@@ -36,9 +36,17 @@ export function defineCheck<const N extends FactName>(check: Check<N>): Check<N>
 	return check;
 }
 
+/** One formatter per precision: building an Intl.NumberFormat per call showed in profiles. */
+const formatters = new Map<number, Intl.NumberFormat>();
+
 /** Formats a number for a message: at most `digits` decimals, no trailing zeros. */
 export function num(value: number, digits = 1): string {
-	return value.toLocaleString('en-US', {maximumFractionDigits: digits, useGrouping: true});
+	let formatter = formatters.get(digits);
+	if (!formatter) {
+		formatter = new Intl.NumberFormat('en-US', {maximumFractionDigits: digits, useGrouping: true});
+		formatters.set(digits, formatter);
+	}
+	return formatter.format(value);
 }
 
 export function percent(fraction: number, digits = 1): string {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type * as FaceApi from '@vladmandic/face-api';
 import { MODEL_NAMES, type ModelName } from './model-files.js';
 import { loadWeightMap, verifyModels } from './models.js';
+import { installFastConcat } from './fast-concat.js';
 import { modelsDir } from './paths.js';
 
 /** What loadFaceEngine() reports: which TensorFlow backend runs the models, and load cost. */
@@ -61,6 +62,7 @@ async function init(): Promise<FaceEngine> {
 		if (!(await tf.setBackend(wanted))) throw new Error(`photo-requirements: the TensorFlow.js "${wanted}" backend failed to initialise`);
 		await tf.ready();
 	});
+	if (!native) installFastConcat(tf as unknown as Parameters<typeof installFastConcat>[0]);
 	const nets: Record<ModelName, FaceApi.NeuralNetwork<unknown>> = {
 		tiny_face_detector_model: faceapi.nets.tinyFaceDetector,
 		ssd_mobilenetv1_model: faceapi.nets.ssdMobilenetv1,

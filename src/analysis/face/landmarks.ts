@@ -30,18 +30,20 @@ export async function withCrop<T>(engine: FaceEngine, image: RgbImage, region: R
 	}
 }
 
-/** The 68 landmarks of the face in `region`, mapped back to image pixels. */
-export async function landmarksIn(engine: FaceEngine, image: RgbImage, region: Region): Promise<Point[]> {
-	const result = await withCrop(engine, image, region, (crop) => engine.faceapi.nets.faceLandmark68Net.detectLandmarks(crop));
+type Crop = ReturnType<FaceEngine['tf']['tensor3d']>;
+
+/** The 68 landmarks of the face in `crop` (the 112² resample of `region`), mapped back to image pixels. */
+export async function landmarksIn(engine: FaceEngine, crop: Crop, region: Region): Promise<Point[]> {
+	const result = await engine.faceapi.nets.faceLandmark68Net.detectLandmarks(crop);
 	const one = Array.isArray(result) ? result[0] : result;
 	if (!one) return [];
 	const k = region.width / NET_INPUT;
 	return one.positions.map((p) => [region.x + p.x * k, region.y + p.y * k]);
 }
 
-/** Expression probabilities for the face in `region`. */
-export async function expressionsIn(engine: FaceEngine, image: RgbImage, region: Region): Promise<Record<string, number>> {
-	const result = await withCrop(engine, image, region, (crop) => engine.faceapi.nets.faceExpressionNet.predictExpressions(crop));
+/** Expression probabilities for the face in `crop`. */
+export async function expressionsIn(engine: FaceEngine, crop: Crop): Promise<Record<string, number>> {
+	const result = await engine.faceapi.nets.faceExpressionNet.predictExpressions(crop);
 	const one = Array.isArray(result) ? result[0] : result;
 	const out: Record<string, number> = {};
 	if (one) for (const { expression, probability } of one.asSortedArray()) out[expression] = probability;
