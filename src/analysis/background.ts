@@ -1,7 +1,7 @@
 import {chroma, deltaE, rgbToLab, type Lab} from './colour.js';
 import type {MainFace} from './face/index.js';
 import type {ReducedImage} from './reduced.js';
-import {median, quantile} from './stats.js';
+import {median, quantile, quantiles} from './stats.js';
 
 /**
  * The backdrop: which pixels of the working copy are background, and its colour, texture and
@@ -141,7 +141,8 @@ export function measureBackground(image: ReducedImage, person?: BackgroundFace):
 			if (geometry && geometry.nearHead(x, y)) near.push(lab.L);
 		}
 	}
-	const colour = {L: median(all), a: all.length ? sumA / all.length : 0, b: all.length ? sumB / all.length : 0};
+	const [darkL, medianL] = quantiles(all, [0.1, 0.5]) as [number, number];
+	const colour = {L: medianL, a: all.length ? sumA / all.length : 0, b: all.length ? sumB / all.length : 0};
 	const shadow = near.length > 0 ? colour.L - quantile(near, 0.1) : undefined;
 	const cheeks = person?.cheeks;
 	return {
@@ -152,7 +153,7 @@ export function measureBackground(image: ReducedImage, person?: BackgroundFace):
 		share: count / mask.length,
 		colour,
 		chroma: chroma(colour),
-		darkL: quantile(all, 0.1),
+		darkL,
 		texture: sobelMean(luma, core, width, height),
 		leftRight: left.length && right.length ? median(left) - median(right) : 0,
 		topBottom: top.length && beside.length ? median(top) - median(beside) : 0,

@@ -2,7 +2,7 @@ import type {RgbImage} from '../input/image.js';
 import {boundsOf, growBounds, type Bounds} from './bounds.js';
 import {rgbToLab, type Lab} from './colour.js';
 import type {MainFace} from './face/index.js';
-import {median, quantile} from './stats.js';
+import {median, quantiles} from './stats.js';
 
 type Point = readonly [number, number];
 
@@ -155,10 +155,11 @@ function measureTone(region: Pick<FaceRegion, 'cells' | 'L' | 'across'>): FaceTo
 	const skin = cellValues(region, region.L);
 	const left = cellValues(region, region.L, (cell) => region.across[cell]! < -RIDGE);
 	const right = cellValues(region, region.L, (cell) => region.across[cell]! > RIDGE);
+	const [lowL, medianL, highL] = quantiles(skin, [0.05, 0.5, 0.95]) as [number, number, number];
 	return {
-		medianL: median(skin),
-		lowL: quantile(skin, 0.05),
-		highL: quantile(skin, 0.95),
+		medianL,
+		lowL,
+		highL,
 		darkShare: skin.length ? skin.filter((L) => L <= 10).length / skin.length : 0,
 		brightShare: skin.length ? skin.filter((L) => L >= 97).length / skin.length : 0,
 		leftL: median(left),
