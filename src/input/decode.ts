@@ -85,7 +85,12 @@ export async function decodeRgb(bytes: Uint8Array, header: ImageHeader, maxPixel
 	try {
 		let pipeline = sharp(bytes, {limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true}).rotate();
 		if (scale > 1) {
-			pipeline = pipeline.resize(Math.round(header.width / scale), Math.round(header.height / scale), {fit: 'fill', kernel: 'linear'});
+			const width = Math.round(header.width / scale);
+			const height = Math.round(header.height / scale);
+			// When a JPEG's shrink-on-load lands exactly on the size, nothing is left to resample (a PNG
+			// has no shrink-on-load: it is filtered down).
+			const exact = header.format === 'jpeg' && width * scale === header.width && height * scale === header.height;
+			pipeline = pipeline.resize(width, height, {fit: 'fill', kernel: exact ? 'nearest' : 'linear'});
 		}
 		const {data, info} = await pipeline.flatten({background: '#ffffff'}).toColourspace('srgb').raw({depth: 'uchar'}).toBuffer({resolveWithObject: true});
 		if (info.channels !== 3) {
@@ -116,7 +121,10 @@ export async function decodeReduced(bytes: Uint8Array, header: ImageHeader, fact
 	try {
 		const {data, info} = await sharp(bytes, {limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true})
 			.rotate()
-			.resize(width, height, {fit: 'fill', kernel: 'linear'})
+			.resize(width, height, {
+				fit: 'fill',
+				kernel: header.format === 'jpeg' && width * factor === header.width && height * factor === header.height ? 'nearest' : 'linear',
+			})
 			.flatten({background: '#ffffff'})
 			.toColourspace('srgb')
 			.raw({depth: 'uchar'})
