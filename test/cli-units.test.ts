@@ -1,0 +1,62 @@
+import {describe, expect, test} from 'vitest';
+import {OrderedWriter} from '../src/cli/ordered-writer.js';
+import {ProgressBar} from '../src/cli/progress.js';
+
+function fakeStream(isTTY: boolean): NodeJS.WriteStream & {output: string} {
+	const stream = {
+		isTTY,
+		columns: 80,
+		output: '',
+		write(chunk: string) {
+			stream.output += chunk;
+			return true;
+		},
+	};
+	return stream as unknown as NodeJS.WriteStream & {output: string};
+}
+
+describe('the progress bar', () => {
+	test('draws on a terminal once there is more than one photo, and clears itself', () => {
+		const stream = fakeStream(true);
+		const bar = new ProgressBar(stream);
+		bar.setTotal(3);
+		bar.tick();
+		bar.tick();
+		bar.tick();
+		expect(stream.output).toMatch(/\[#+\s*\] 3\/3/);
+		bar.clear();
+		expect(stream.output.endsWith('\r\u001B[2K')).toBe(true);
+	});
+
+	test('draws nothing for a single photo, or when stderr is not a terminal', () => {
+		const single = fakeStream(true);
+		const one = new ProgressBar(single);
+		one.setTotal(1);
+		one.tick();
+		one.clear();
+		expect(single.output).toBe('');
+		const piped = fakeStream(false);
+		const many = new ProgressBar(piped);
+		many.setTotal(5);
+		for (let index = 0; index < 5; index++) many.tick();
+		expect(piped.output).toBe('');
+	});
+});
+
+describe('the ordered writer', () => {
+	test('writes in input order as soon as each item and those before it are done, holding only the gaps', async () => {
+		const written: string[] = [];
+		const writer = new OrderedWriter<string>(async (item) => {
+			written.push(item);
+		});
+		await writer.add(2, 'c');
+		await writer.add(1, 'b');
+		expect(written).toEqual([]);
+		await writer.add(0, 'a');
+		expect(written).toEqual(['a', 'b', 'c']);
+		await writer.add(4, 'e');
+		await writer.add(3, 'd');
+		expect(written).toEqual(['a', 'b', 'c', 'd', 'e']);
+		expect(writer.written).toBe(5);
+	});
+});
