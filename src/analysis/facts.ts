@@ -11,6 +11,7 @@ import {measureFocus, type FocusFacts} from './focus.js';
 import {measureGlare, type GlareFacts} from './glare.js';
 import {reducedFrom, reduceImage, reductionFactor, type ReducedImage} from './reduced.js';
 import {parseJpegStructure, type JpegStructure} from './jpeg-structure.js';
+import {measurePixelEvidence, type PixelEvidence} from './pixel-evidence.js';
 import {readMetadata, type PhotoMetadata} from './metadata.js';
 
 /** A fact that cannot be computed for this photo; checks that need it are skipped with this message. */
@@ -52,6 +53,8 @@ export interface FactValues {
 	focus: FocusFacts;
 	/** Clipped white spots on the face. */
 	glare: GlareFacts;
+	/** Cut-out, error-level and double-compression measures for the `unaltered` check; empty when the pixels are unavailable. */
+	pixelEvidence: PixelEvidence;
 }
 
 export type FactName = keyof FactValues;
@@ -182,6 +185,11 @@ const providers: Providers = {
 	async glare(facts) {
 		const [face, region] = await Promise.all([facts.get('face'), facts.get('faceRegion')]);
 		return measureGlare(region, [face.leftEye, face.rightEye]);
+	},
+	async pixelEvidence(facts) {
+		// Never unavailable: the check still has the file's own evidence when the pixels or the face are missing.
+		const [image, reduced, face] = await Promise.all([facts.peek('image'), facts.peek('reduced'), facts.peek('face')]);
+		return measurePixelEvidence({image, reduced, face, background: facts.peek('background')});
 	},
 };
 

@@ -1,4 +1,6 @@
 import {metadataEvidence} from '../analysis/editing-evidence.js';
+import {pixelEvidence, type PixelEvidence} from '../analysis/pixel-evidence.js';
+import {round} from '../analysis/stats.js';
 import {defineCheck} from './check.js';
 
 export const unaltered = defineCheck({
@@ -6,10 +8,10 @@ export const unaltered = defineCheck({
 	requirement:
 		'The photo must be original and not altered in any way (no colour, brightness, contrast or sharpness adjustment; no retouching; no changed background).',
 	reason: 'OTHER_REQUIREMENT',
-	needs: ['metadata', 'jpeg'],
-	run({metadata, jpeg}, profile) {
+	needs: ['metadata', 'jpeg', 'pixelEvidence'],
+	run({metadata, jpeg, pixelEvidence: pixels}, profile) {
 		const {namedEditor, weakEvidence} = profile.unaltered;
-		const evidence = metadataEvidence(metadata, jpeg);
+		const evidence = [...metadataEvidence(metadata, jpeg), ...pixelEvidence(pixels, jpeg, profile.unaltered)];
 		const strong = evidence.filter((item) => item.strength === 'strong');
 		const weak = evidence.filter((item) => item.strength === 'weak');
 		const measured: Record<string, string | number | boolean> = {
@@ -22,9 +24,11 @@ export const unaltered = defineCheck({
 			...(metadata.history.length > 0 ? {historyEvents: metadata.history.length} : {}),
 			...(jpeg?.quality ? {jpegQuality: jpeg.quality.quality, standardTables: jpeg.quality.standardTables} : {}),
 			...(jpeg && jpeg.comments.length > 0 ? {jpegComment: jpeg.comments.join(' | ').slice(0, 200)} : {}),
+			...pixelMeasures(pixels),
 		};
 		for (const item of evidence) measured[`evidence.${item.key}`] = item.text;
-		const limits = {namedEditor, weakEvidence};
+		const {cutoutWhiteShare, cutoutHardWeak, cutoutHardStrong, elaInconsistency, doubleCompressionBlockiness, doubleCompressionMinQuality} = profile.unaltered;
+		const limits = {namedEditor, weakEvidence, cutoutWhiteShare, cutoutHardWeak, cutoutHardStrong, elaInconsistency, doubleCompressionBlockiness, doubleCompressionMinQuality};
 		const list = (items: typeof evidence) => items.map((item) => item.text).join('; ');
 
 		if (strong.length > 0) {
@@ -44,3 +48,20 @@ export const unaltered = defineCheck({
 		};
 	},
 });
+
+/** The pixel measures, rounded, whether or not they amount to evidence (a report carries no NaN). */
+function pixelMeasures({cutout, ela, blockiness}: PixelEvidence): Record<string, number> {
+	const out: Record<string, number> = {};
+	if (cutout) {
+		Object.assign(out, {
+			'cutout.whiteShare': round(cutout.whiteShare, 3),
+			'cutout.backdropNoise': round(cutout.backdropNoise, 2),
+			'cutout.edgeProfiles': cutout.edgeProfiles,
+			'cutout.hardShare': round(cutout.hardShare, 3),
+			'cutout.stepShare': round(cutout.stepShare, 3),
+		});
+	}
+	if (ela) Object.assign(out, {'ela.face': round(ela.face, 3), 'ela.edge': round(ela.edge, 3), 'ela.backdrop': round(ela.backdrop, 2), 'ela.inconsistency': round(ela.inconsistency, 2)});
+	if (blockiness) out.blockiness = round(blockiness.ratio, 3);
+	return Object.fromEntries(Object.entries(out).filter(([, value]) => Number.isFinite(value)));
+}

@@ -182,6 +182,22 @@ export const caPrCard = {
 		namedEditor: 'fail',
 		// No camera data or a generic library is consistent with an honest pipeline: a person looks.
 		weakEvidence: 'warn',
+		// Cut-out signature (eval harness, 124 shared photos, 75 whitened bases, 75 `cut-out` variants): the
+		// backdrop's pure-white share is ≤ 0.008 on every real photo and ≥ 0.946 on every whitened one.
+		cutoutWhiteShare: 0.9,
+		// Share of silhouette points leaving that white by a one-pixel step (≥ 40 % of the drop): bases
+		// (feathered mask) median 0.005, p90 0.071, max 0.249 (where the framing runs past the source
+		// photo's own border); cut-outs min 0.125, median 0.605; real edges on grey backdrops ≤ 0.277.
+		// Weak just under the lowest cut-out; strong (fail) above every base and every real edge.
+		cutoutHardWeak: 0.12,
+		cutoutHardStrong: 0.4,
+		// ELA face/edge disagreement: real photos up to 5.22 (London), bases ≤ 1.82, cut-outs ≤ 1.50,
+		// composites ≤ 1.35. It separates nothing here, so it counts only beyond every photo measured.
+		elaInconsistency: 6,
+		// 8 × 8 blockiness: one save at q95 gives ≤ 1.14, q98 ≤ 1.04, q100 ≤ 1.0 (composites re-saved);
+		// q75 then q95–100 gives 1.48–1.62. The London and Ontario files (gd-jpeg q100) measure 1.14–2.0.
+		doubleCompressionBlockiness: 1.25,
+		doubleCompressionMinQuality: 95,
 	},
 	decode: {
 		// Robustness limits, not IRCC's: 8× the portal's 4 MB so an over-size photo still gets a

@@ -173,6 +173,17 @@ const groups = {
 			namedEditor: z.enum(['fail', 'warn']),
 			/** What weak evidence alone means (no camera data, a library, an edit history without a named editor). */
 			weakEvidence: z.enum(['warn', 'pass']),
+			/** Cut-out signature: least share of the backdrop that is pure white (all channels ≥ 254). */
+			cutoutWhiteShare: z.number().min(0).max(1),
+			/** Share of silhouette points that step to that white in one pixel: weak evidence from the first, strong from the second. */
+			cutoutHardWeak: z.number().min(0).max(1),
+			cutoutHardStrong: z.number().min(0).max(1),
+			/** ELA: the face's and the silhouette edge's error per unit of texture differ by this factor or more (weak evidence). */
+			elaInconsistency: z.number().min(1),
+			/** Double compression: 8 × 8 blockiness (grid steps over inside steps) at or above this… */
+			doubleCompressionBlockiness: z.number().min(1),
+			/** …in a file whose tables are at least this quality (weak evidence). */
+			doubleCompressionMinQuality: z.number().int().min(1).max(100),
 		})
 		.strict(),
 	decode: z
