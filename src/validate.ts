@@ -1,7 +1,7 @@
 import {FactUnavailable, PhotoFacts, type FactName, type FactValues} from './analysis/facts.js';
 import {checks as implementedChecks, type Check} from './checks/index.js';
 import type {PhotoInput} from './input/read.js';
-import {describe, parseOptions, validateManyOptionsSchema, validateOptionsSchema, type ValidateManyOptions, type ValidateOptions} from './options.js';
+import {describe, parseOptions, validateOptionsSchema, type ValidateOptions} from './options.js';
 import {applyOverrides, defaultProfileId, profiles, type Profile} from './profiles/index.js';
 import {collectAnnotations} from './report/annotations.js';
 import {buildReport} from './report/build.js';
@@ -64,19 +64,22 @@ export async function runPipeline(input: PhotoInput, profile: Profile, context: 
 
 async function runCheck(check: Check, facts: PhotoFacts, profile: Profile): Promise<CheckResult> {
 	const base = {reason: check.reason, requirement: check.requirement};
-	let values: Partial<FactValues>;
 	try {
 		const entries = await Promise.all(check.needs.map(async (name) => [name, await facts.get(name)] as const));
-		values = Object.fromEntries(entries) as Partial<FactValues>;
+		const values = Object.fromEntries(entries) as Pick<FactValues, FactName>;
+		const {status, message, measured, limits, reason} = check.run(values, profile);
+		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not).
+		return {id: check.id, status, reason: reason ?? check.reason, requirement: check.requirement, message, ...(measured ? {measured} : {}), ...(limits ? {limits} : {})};
 	} catch (error) {
-		if (!(error instanceof FactUnavailable)) throw error;
-		return error.fact && check.failsWithout?.includes(error.fact)
-			? {id: check.id, status: 'fail', ...base, message: error.message}
-			: {id: check.id, status: 'skip', ...base, message: `Not assessed: ${lowerFirst(error.message)}`};
+		if (error instanceof FactUnavailable) {
+			return error.fact && check.failsWithout?.includes(error.fact)
+				? {id: check.id, status: 'fail', ...base, message: error.message}
+				: {id: check.id, status: 'skip', ...base, message: `Not assessed: ${lowerFirst(error.message)}`};
+		}
+		// A bug, not a bad photo: the batch goes on, and the photo is flagged for a person to look at.
+		const detail = error instanceof Error ? error.message : String(error);
+		return {id: check.id, status: 'warn', ...base, message: `Not assessed: an internal error stopped this check (${detail}); please report it with the photo.`};
 	}
-	const {status, message, measured, limits, reason} = check.run(values as Pick<FactValues, FactName>, profile);
-	// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not).
-	return {id: check.id, status, reason: reason ?? check.reason, requirement: check.requirement, message, ...(measured ? {measured} : {}), ...(limits ? {limits} : {})};
 }
 
 /** A shipped profile by id, or a given one, with overrides applied; TypeError when unknown. */

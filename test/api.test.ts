@@ -110,3 +110,23 @@ describe('validatePhotos', () => {
 		expect(await validatePhotos(inputs(), {concurrency: 1})).toHaveLength(2);
 	});
 });
+
+describe('a bug is not a crash', () => {
+	test('a check that throws is reported as a warning naming the error; the other checks still run', async () => {
+		const {checks} = await import('../src/checks/index.js');
+		const check = checks['file-size']!;
+		const original = check.run;
+		(check as {run: typeof original}).run = () => {
+			throw new Error('boom');
+		};
+		try {
+			const report = await validatePhoto(await jpeg(715, 1001), {checks: ['file-format', 'file-size', 'dimensions']});
+			expect(report.checks.find((result) => result.id === 'file-size')).toMatchObject({status: 'warn'});
+			expect(report.checks.find((result) => result.id === 'file-size')?.message).toMatch(/internal error stopped this check \(boom\)/);
+			expect(report.checks.find((result) => result.id === 'dimensions')?.status).toBe('pass');
+			expect(report.verdict).toBe('review');
+		} finally {
+			(check as {run: typeof original}).run = original;
+		}
+	});
+});
