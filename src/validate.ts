@@ -24,8 +24,6 @@ export interface PipelineContext {
 	name?: string | undefined;
 	now?: Date | undefined;
 	annotate?: boolean | undefined;
-	/** See `FactContext.preferLatency`. */
-	preferLatency?: boolean | undefined;
 }
 
 export async function runPipeline(input: PhotoInput, profile: Profile, context: PipelineContext = {}): Promise<PhotoReport> {
@@ -35,7 +33,6 @@ export async function runPipeline(input: PhotoInput, profile: Profile, context: 
 		input,
 		...(name === undefined ? {} : {name}),
 		...(now === undefined ? {} : {now}),
-		...(context.preferLatency === undefined ? {} : {preferLatency: context.preferLatency}),
 		limits: profile.decode,
 	});
 

@@ -1,5 +1,5 @@
 import {stat} from 'node:fs/promises';
-import {analysisScale, decodeReduced, decodeRgb, DecodeError, readHeader, type ImageHeader} from '../input/decode.js';
+import {analysisScale, decodeRgb, DecodeError, readHeader, type ImageHeader} from '../input/decode.js';
 import type {RgbImage} from '../input/image.js';
 import {InputError, readInput, type LoadedFile, type PhotoInput} from '../input/read.js';
 import {sniffType, type SniffedType} from '../input/sniff.js';
@@ -9,7 +9,7 @@ import {measureFaceFeatures, type FaceFeatures} from './face-features.js';
 import {measureFaceRegion, type FaceRegion} from './face-region.js';
 import {measureFocus, type FocusFacts} from './focus.js';
 import {measureGlare, type GlareFacts} from './glare.js';
-import {reducedFrom, reduceImage, reductionFactor, type ReducedImage} from './reduced.js';
+import {reduceImage, type ReducedImage} from './reduced.js';
 import {parseJpegStructure, type JpegStructure} from './jpeg-structure.js';
 import {measurePixelEvidence, type PixelEvidence} from './pixel-evidence.js';
 import {readMetadata, type PhotoMetadata} from './metadata.js';
@@ -71,12 +71,6 @@ export interface FactContext {
 	readonly name?: string;
 	readonly limits: FactLimits;
 	readonly now?: Date;
-	/**
-	 * Spend CPU to cut one photo's latency (default): decode the reduced copy beside the analysis
-	 * image, on another thread. A batch worker, where every core is busy already, sets it to false
-	 * and reduces the analysis image instead.
-	 */
-	readonly preferLatency?: boolean;
 }
 
 type Providers = {[K in FactName]: (facts: PhotoFacts) => Promise<FactValues[K]>};
@@ -142,7 +136,7 @@ const providers: Providers = {
 		return findFaces({data: reduced.data, width: reduced.width, height: reduced.height, channels: 3}, reduced.factor);
 	},
 	async faces(facts) {
-		// Detection runs on the reduced copy while the full-size decode finishes; landmarks need the full image.
+		// Detection runs on the working copy; landmarks and expressions take a crop of the analysis image.
 		const [image, detection] = await Promise.all([facts.get('image'), facts.get('faceDetection')]);
 		return analyseFaces(image, detection);
 	},
@@ -156,21 +150,11 @@ const providers: Providers = {
 		return measureFaceFeatures(face, image);
 	},
 	async reduced(facts) {
-		const [file, header] = await Promise.all([facts.get('file'), facts.get('header')]);
-		const scale = analysisScale(header);
-		const factor = reductionFactor(header.width / scale, header.height / scale);
-		// A JPEG decodes straight at 1/2, 1/4 or 1/8 of its size, beside the analysis decode (so face
-		// detection starts before that one ends); a PNG cannot, so it is reduced from the analysis image.
-		const parallel = facts.context.preferLatency !== false && header.format === 'jpeg' && factor > 1 && scale * factor <= 8;
-		if (!parallel) return reduceImage(await facts.get('image'));
-		const pixels = await decodeSmall(file.bytes, header, scale * factor, facts.context.limits.maxPixels);
-		// The factor is relative to the analysis image, whose pixels every other fact uses.
-		return reducedFrom(pixels, header.width / scale / pixels.width);
+		return reduceImage(await facts.get('image'));
 	},
 	async background(facts) {
 		// The face guides the segmentation when there is one; without it the backdrop is still measured.
-		// The full image too: a file that does not decode whole is not measured from its small decode.
-		const [reduced, face] = await Promise.all([facts.get('reduced'), facts.peek('face'), facts.get('image')]);
+		const [reduced, face] = await Promise.all([facts.get('reduced'), facts.peek('face')]);
 		const region = face ? await facts.peek('faceRegion') : undefined;
 		return measureBackground(reduced, face ? {face, ...(region ? {cheeks: region.cheeks} : {})} : undefined);
 	},
@@ -192,15 +176,6 @@ const providers: Providers = {
 		return measurePixelEvidence({image, reduced, face, background: facts.peek('background')});
 	},
 };
-
-async function decodeSmall(bytes: Uint8Array, header: ImageHeader, factor: number, maxPixels: number): Promise<RgbImage> {
-	try {
-		return await decodeReduced(bytes, header, factor, maxPixels);
-	} catch (error) {
-		if (error instanceof DecodeError) throw new FactUnavailable(error.message);
-		throw error;
-	}
-}
 
 /**
  * The facts of one photo, each computed on first use and memoised, so that a decode or a model

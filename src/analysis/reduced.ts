@@ -25,36 +25,6 @@ export interface ReducedImage {
 export const REDUCED_SIDE = 700;
 
 /**
- * How much to shrink a photo of this size for the working copy. Powers of two, so that a JPEG can be
- * decoded straight at that scale (libjpeg's DCT scaling, "shrink-on-load"), on another thread while
- * the full-size decode runs.
- */
-export function reductionFactor(width: number, height: number, side = REDUCED_SIDE): number {
-	const wanted = Math.max(width, height) / side;
-	let factor = 1;
-	while (factor * 2 <= wanted * Math.SQRT2 && factor < 8) factor *= 2;
-	return factor;
-}
-
-/** The working copy from pixels already shrunk (a shrink-on-load decode): the same one pass for luma and colour. */
-export function reducedFrom(pixels: RgbImage, factor: number): ReducedImage {
-	const {data, width, height} = pixels;
-	const luma = new Uint8Array(width * height);
-	const histogram = new Uint32Array(256);
-	let spread = 0;
-	for (let i = 0, o = 0; i < luma.length; i++, o += 3) {
-		const r = data[o]!;
-		const g = data[o + 1]!;
-		const b = data[o + 2]!;
-		const l = (77 * r + 150 * g + 29 * b + 128) >> 8;
-		luma[i] = l;
-		histogram[l]!++;
-		spread += Math.max(r, g, b) - Math.min(r, g, b);
-	}
-	return {data, luma, width, height, factor, histogram, meanSpread: spread / (width * height)};
-}
-
-/**
  * Each reduced pixel averages a 2 × 2 grid of samples spread over its factor × factor block: a
  * quarter of the reads of a full box filter at factor 4 (the one pass over 5.6 megapixels is
  * memory-bound), and enough averaging against aliasing and JPEG noise for the slow measures here.

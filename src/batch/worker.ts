@@ -7,6 +7,5 @@ import type {PhotoReport} from '../report/schema.js';
 import type {PhotoTask} from './task.js';
 
 export default async function validateTask(task: PhotoTask): Promise<PhotoReport> {
-	// Every core already runs a worker: no second, parallel decode per photo.
-	return runPipeline(task.input, task.profile, {now: task.now, annotate: task.annotate, preferLatency: false});
+	return runPipeline(task.input, task.profile, {now: task.now, annotate: task.annotate});
 }

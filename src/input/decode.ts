@@ -109,32 +109,6 @@ export async function decodeRgb(bytes: Uint8Array, header: ImageHeader, maxPixel
 	}
 }
 
-/**
- * Decode at 1/`factor` of the size, EXIF orientation applied. For a JPEG with a factor of 2, 4 or 8
- * libjpeg decodes straight at that scale (shrink-on-load), several times faster than the full decode,
- * which it can run beside on another thread.
- */
-export async function decodeReduced(bytes: Uint8Array, header: ImageHeader, factor: number, maxPixels: number): Promise<RgbImage> {
-	assertPixelLimit(header, maxPixels);
-	const width = Math.max(1, Math.round(header.width / factor));
-	const height = Math.max(1, Math.round(header.height / factor));
-	try {
-		const {data, info} = await sharp(bytes, {limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true})
-			.rotate()
-			.resize(width, height, {
-				fit: 'fill',
-				kernel: header.format === 'jpeg' && width * factor === header.width && height * factor === header.height ? 'nearest' : 'linear',
-			})
-			.flatten({background: '#ffffff'})
-			.toColourspace('srgb')
-			.raw({depth: 'uchar'})
-			.toBuffer({resolveWithObject: true});
-		return {data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 3};
-	} catch (error) {
-		throw new DecodeError(`The ${formatName(header.format)} data is damaged or incomplete (${libvipsMessage(error)}).`);
-	}
-}
-
 /** Refuse a pixel bomb on its header's numbers, before a byte is decoded. */
 function assertPixelLimit(header: ImageHeader, maxPixels: number): void {
 	const pixels = header.storedWidth * header.storedHeight;
