@@ -150,8 +150,10 @@ export const caPrCard = {
 	},
 	neutralExpression: {
 		// Calibrated on the shared London photos (45 smiling, 79 neutral across sets): a smile
-		// probability above 0.2 or a mouth wider than 0.86 × the eye distance catches 87 % of the
-		// smiling photos and 0 % of the neutral ones (5-fold cross-validation by person: 87 % / 2.5 %).
+		// probability above 0.2 or a mouth wider than 0.86 × the eye distance catches 84–87 % of the
+		// smiling photos, 0 % of the neutral ones and 0.9 % of the neutral variants. 0.02 would catch
+		// 91 % but fail 2.9 % of the variants: a false return costs more than a missed faint smile
+		// (scripts/expression-calibration.ts; docs/checks.md).
 		maxSmileProbability: 0.2,
 		maxMouthWidth: 0.86,
 		// No neutral photo opens its lips beyond 16 % of the mouth's width; a spoken or open mouth is
