@@ -1,5 +1,5 @@
 import type {RgbImage} from '../input/image.js';
-import {boundsOf, growBounds, type Bounds} from './bounds.js';
+import {boundsOf, growBounds, insidePolygon, type Bounds} from './bounds.js';
 import type {MainFace} from './face/index.js';
 
 type Point = readonly [number, number];
@@ -143,12 +143,3 @@ function teethShare(image: RgbImage, polygon: readonly Point[], cheekLuminance: 
 	return inside ? bright / inside : 0;
 }
 
-function insidePolygon(x: number, y: number, polygon: readonly Point[]): boolean {
-	let inside = false;
-	for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-		const [xi, yi] = polygon[i]!;
-		const [xj, yj] = polygon[j]!;
-		if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-	}
-	return inside;
-}

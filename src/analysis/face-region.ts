@@ -1,5 +1,5 @@
 import type {RgbImage} from '../input/image.js';
-import {boundsOf, growBounds, type Bounds} from './bounds.js';
+import {boundsOf, growBounds, insidePolygon, type Bounds} from './bounds.js';
 import {rgbToLab, type Lab} from './colour.js';
 import type {MainFace} from './face/index.js';
 import {median, quantiles} from './stats.js';
@@ -211,15 +211,6 @@ function rowSpan(polygon: readonly Point[], y: number): [number, number] {
 	return [from, to];
 }
 
-function insidePolygon(x: number, y: number, polygon: readonly Point[]): boolean {
-	let inside = false;
-	for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
-		const [xi, yi] = polygon[i]!;
-		const [xj, yj] = polygon[j]!;
-		if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-	}
-	return inside;
-}
 
 /** Values of the cells of one kind (skin by default), optionally filtered by a predicate on the cell index. */
 export function cellValues(region: Pick<FaceRegion, 'cells'>, values: Float32Array, keep: (cell: number) => boolean = () => true, kind: Cell = Cell.Skin): number[] {
