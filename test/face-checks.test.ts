@@ -153,7 +153,8 @@ describe('neutral-expression', () => {
 	test.each([
 		[{}, {}, 'pass'],
 		[{expressions: {happy: 0.9}}, {}, 'fail'],
-		[{expressions: {happy: 0.1}}, {}, 'warn'],
+		[{expressions: {happy: 0.1}}, {}, 'fail'],
+		[{expressions: {happy: 0.008}}, {}, 'warn'],
 		[{}, {mouthWidth: 0.9}, 'fail'],
 		[{}, {mouthWidth: 0.85}, 'warn'],
 		[{}, {mouthOpen: 0.3}, 'fail'],

@@ -12,7 +12,9 @@ export const neutralExpression = defineCheck({
 		const measured = {smileProbability: round(happy), mouthWidth: round(mouthWidth), mouthOpen: round(mouthOpen), teeth: round(teeth)};
 
 		const smile = [
-			happy > limits.maxSmileProbability ? `the expression model reads a smile (${num(happy * 100, 0)} %)` : '',
+			happy > limits.maxSmileProbability
+				? `the expression model gives a smile a probability of ${num(happy * 100, happy < 0.1 ? 1 : 0)} % (neutral faces stay under ${num(limits.maxSmileProbability * 100, 1)} %)`
+				: '',
 			mouthWidth > limits.maxMouthWidth ? `the mouth is ${num(mouthWidth, 2)}× the distance between the eyes (a smile widens it; at most ${limits.maxMouthWidth})` : '',
 		].filter(Boolean);
 		if (smile.length > 0) return {status: 'fail', message: `Smiling: ${smile.join('; ')}.`, measured, limits};
@@ -21,7 +23,7 @@ export const neutralExpression = defineCheck({
 		}
 
 		const doubts = [
-			happy > limits.warnSmileProbability ? `a hint of a smile (${num(happy * 100, 0)} %)` : '',
+			happy > limits.warnSmileProbability ? `a hint of a smile (probability ${num(happy * 100, 1)} %)` : '',
 			mouthWidth > limits.warnMouthWidth ? `a wide mouth (${num(mouthWidth, 2)}× the eye distance)` : '',
 			mouthOpen > limits.warnMouthOpen ? `lips apart (${num(mouthOpen * 100, 0)} % of the mouth's width)` : '',
 			teeth > limits.warnTeeth ? `teeth showing (${num(teeth * 100, 0)} % of the open mouth)` : '',
