@@ -1,3 +1,4 @@
+import {CHECK_IDS} from '../checks/ids.js';
 import type {Profile} from './schema.js';
 
 /**
@@ -7,27 +8,8 @@ import type {Profile} from './schema.js';
 export const caPrCard = {
 	id: 'ca-pr-card',
 	title: 'Canada Permanent Resident card (PR Portal upload)',
-	checks: [
-		'file-format',
-		'file-size',
-		'dimensions',
-		'aspect-ratio',
-		'background-white',
-		'exposure',
-		'glare',
-		'lighting-uniform',
-		'sharpness',
-		'face-count',
-		'face-visible',
-		'eyes-open',
-		'neutral-expression',
-		'face-centred',
-		'head-size',
-		'head-pose',
-		'natural-colour',
-		'unaltered',
-		'recent',
-	],
+	// Every check of the catalogue, in its order.
+	checks: [...CHECK_IDS],
 	fileSize: {
 		// IRCC: "no larger than 4 MB". 4 MB read as 4 × 1024² bytes: above it the file is over 4 MB
 		// whichever way the portal counts, so it fails.
