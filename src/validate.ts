@@ -2,6 +2,7 @@ import {FactUnavailable, PhotoFacts, type FactName, type FactValues} from './ana
 import {checks as implementedChecks, type Check} from './checks/index.js';
 import type {PhotoInput} from './input/read.js';
 import {describe, parseOptions, validateOptionsSchema, type ValidateOptions} from './options.js';
+import {round} from './analysis/stats.js';
 import {applyOverrides, defaultProfileId, profiles, type Profile} from './profiles/index.js';
 import {collectAnnotations} from './report/annotations.js';
 import {buildReport} from './report/build.js';
@@ -53,7 +54,7 @@ export async function runPipeline(input: PhotoInput, profile: Profile, context: 
 		timings: {
 			...facts.timings,
 			...Object.fromEntries(Object.entries(faces?.timings ?? {}).map(([stage, ms]) => [`face.${stage}`, ms])),
-			total: Math.round((performance.now() - started) * 10) / 10,
+			total: round(performance.now() - started),
 		},
 		...(annotations ? {annotations} : {}),
 	});
@@ -134,16 +135,12 @@ function faceSummary(face: MainFace, scale: number): FaceSummary {
 		rightEye: point(face.rightEye),
 		chin: point(face.chin),
 		crown: point(face.crown),
-		headHeightRatio: Math.round(face.headHeightRatio * 10_000) / 10_000,
-		centreX: Math.round(face.centreX * 10_000) / 10_000,
+		headHeightRatio: round(face.headHeightRatio, 4),
+		centreX: round(face.centreX, 4),
 		rollDeg: round(face.rollDeg),
 		yawDeg: round(face.yawDeg),
 		pitchDeg: round(face.pitchDeg),
 	};
-}
-
-function round(value: number): number {
-	return Math.round(value * 10) / 10;
 }
 
 function lowerFirst(text: string): string {

@@ -10,6 +10,7 @@ import {measureFaceRegion, type FaceRegion} from './face-region.js';
 import {measureFocus, type FocusFacts} from './focus.js';
 import {measureGlare, type GlareFacts} from './glare.js';
 import {reduceImage, type ReducedImage} from './reduced.js';
+import {round} from './stats.js';
 import {parseJpegStructure, type JpegStructure} from './jpeg-structure.js';
 import {measurePixelEvidence, type PixelEvidence} from './pixel-evidence.js';
 import {readMetadata, type PhotoMetadata} from './metadata.js';
@@ -221,8 +222,4 @@ export class PhotoFacts {
 			throw error;
 		}
 	}
-}
-
-function round(ms: number): number {
-	return Math.round(ms * 10) / 10;
 }

@@ -1,3 +1,4 @@
+import {round} from '../analysis/stats.js';
 import {defineCheck, num, percent} from './check.js';
 
 export const aspectRatio = defineCheck({
@@ -31,8 +32,3 @@ export const aspectRatio = defineCheck({
 		};
 	},
 });
-
-function round(value: number, digits: number): number {
-	const factor = 10 ** digits;
-	return Math.round(value * factor) / factor;
-}

@@ -1,3 +1,4 @@
+import {round} from '../analysis/stats.js';
 import {defineCheck, num} from './check.js';
 
 export const eyesOpen = defineCheck({
@@ -9,7 +10,7 @@ export const eyesOpen = defineCheck({
 		const {minAspect, warnAspect} = profile.eyesOpen;
 		const {right, left} = faceFeatures.eyeAspect;
 		const smallest = Math.min(right, left);
-		const measured = {rightEyeAspect: round(right), leftEyeAspect: round(left)};
+		const measured = {rightEyeAspect: round(right, 3), leftEyeAspect: round(left, 3)};
 		const limits = {minAspect, warnAspect};
 		const which = right < left ? 'right' : 'left';
 		const found = `eye opening ${num(right, 2)} (right) and ${num(left, 2)} (left) of the eye's width`;
@@ -19,6 +20,3 @@ export const eyesOpen = defineCheck({
 	},
 });
 
-function round(value: number): number {
-	return Math.round(value * 1000) / 1000;
-}

@@ -1,3 +1,4 @@
+import {round} from '../analysis/stats.js';
 import {defineCheck, percent} from './check.js';
 
 export const faceCentred = defineCheck({
@@ -9,7 +10,7 @@ export const faceCentred = defineCheck({
 		const {maxOffset, warnOffset, eyeLineMin, eyeLineMax} = profile.faceCentred;
 		const offset = face.centreX - 0.5;
 		const eyeLine = (face.leftEye[1] + face.rightEye[1]) / 2 / header.height;
-		const measured = {centreX: round(face.centreX), offset: round(offset), eyeLine: round(eyeLine)};
+		const measured = {centreX: round(face.centreX, 3), offset: round(offset, 3), eyeLine: round(eyeLine, 3)};
 		const limits = {maxOffset, warnOffset, eyeLineMin, eyeLineMax};
 		const side = offset > 0 ? 'right' : 'left';
 		const where = `The face's centre is ${percent(Math.abs(offset))} of the width ${side} of the middle`;
@@ -31,6 +32,3 @@ export const faceCentred = defineCheck({
 	},
 });
 
-function round(value: number): number {
-	return Math.round(value * 1000) / 1000;
-}

@@ -1,3 +1,4 @@
+import {round} from '../analysis/stats.js';
 import {defineCheck, num} from './check.js';
 
 export const faceVisible = defineCheck({
@@ -11,11 +12,11 @@ export const faceVisible = defineCheck({
 		const {minEyeContrast, minEyeBrightness, minFaceScore} = profile.faceVisible;
 		const {eyeContrast, eyeBrightness} = faceFeatures;
 		const measured = {
-			faceScore: round(face.score),
-			rightEyeContrast: round(eyeContrast.right),
-			leftEyeContrast: round(eyeContrast.left),
-			rightEyeBrightness: round(eyeBrightness.right),
-			leftEyeBrightness: round(eyeBrightness.left),
+			faceScore: round(face.score, 3),
+			rightEyeContrast: round(eyeContrast.right, 3),
+			leftEyeContrast: round(eyeContrast.left, 3),
+			rightEyeBrightness: round(eyeBrightness.right, 3),
+			leftEyeBrightness: round(eyeBrightness.left, 3),
 		};
 		const limits = {minEyeContrast, minEyeBrightness, minFaceScore};
 		const covered = (['right', 'left'] as const).filter((eye) => eyeContrast[eye] < minEyeContrast || eyeBrightness[eye] < minEyeBrightness);
@@ -36,6 +37,3 @@ export const faceVisible = defineCheck({
 	},
 });
 
-function round(value: number): number {
-	return Math.round(value * 1000) / 1000;
-}

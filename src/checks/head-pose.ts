@@ -1,3 +1,4 @@
+import {round} from '../analysis/stats.js';
 import {defineCheck, num} from './check.js';
 
 export const headPose = defineCheck({
@@ -25,6 +26,3 @@ export const headPose = defineCheck({
 	},
 });
 
-function round(value: number): number {
-	return Math.round(value * 10) / 10;
-}

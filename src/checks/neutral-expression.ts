@@ -1,3 +1,4 @@
+import {round} from '../analysis/stats.js';
 import {defineCheck, num} from './check.js';
 
 export const neutralExpression = defineCheck({
@@ -9,7 +10,7 @@ export const neutralExpression = defineCheck({
 		const limits = profile.neutralExpression;
 		const happy = face.expressions?.happy ?? 0;
 		const {mouthWidth, mouthOpen, teeth} = faceFeatures;
-		const measured = {smileProbability: round(happy), mouthWidth: round(mouthWidth), mouthOpen: round(mouthOpen), teeth: round(teeth)};
+		const measured = {smileProbability: round(happy, 3), mouthWidth: round(mouthWidth, 3), mouthOpen: round(mouthOpen, 3), teeth: round(teeth, 3)};
 
 		const smile = [
 			happy > limits.maxSmileProbability
@@ -33,6 +34,3 @@ export const neutralExpression = defineCheck({
 	},
 });
 
-function round(value: number): number {
-	return Math.round(value * 1000) / 1000;
-}

@@ -3,6 +3,7 @@
  * centres, chin and crown, head height, centring, pose, expression) for the face checks.
  */
 import type { RgbImage } from '../../input/image.js';
+import { round } from '../stats.js';
 import { findCrown } from './crown.js';
 import { detectFaces } from './detect.js';
 import { getFaceEngine } from './engine.js';
@@ -51,7 +52,7 @@ export async function findFaces(image: RgbImage, scale = 1): Promise<FaceDetecti
 		...face,
 		box: { x: face.box.x * scale, y: face.box.y * scale, width: face.box.width * scale, height: face.box.height * scale },
 	}));
-	return { faces: scaled, detector, ms: round1(performance.now() - started) };
+	return { faces: scaled, detector, ms: round(performance.now() - started) };
 }
 
 /** Finds the faces in `image` (or takes `detection` from `findFaces`) and measures the main one. Never throws for a bad photo. */
@@ -62,7 +63,7 @@ export async function analyseFaces(image: RgbImage, detection?: FaceDetection): 
 	let t = started;
 	const lap = (name: string): void => {
 		const now = performance.now();
-		timings[name] = round1(now - t);
+		timings[name] = round(now - t);
 		t = now;
 	};
 
@@ -90,7 +91,7 @@ export async function analyseFaces(image: RgbImage, detection?: FaceDetection): 
 			lap('expressions');
 		}
 	}
-	timings.total = round1(performance.now() - started + (detection ? ms : 0));
+	timings.total = round(performance.now() - started + (detection ? ms : 0));
 	const facts: FaceFacts = { faces, detector, backend: engine.info.backend, timings };
 	if (main) facts.main = main;
 	return facts;
@@ -126,6 +127,3 @@ function usable(image: RgbImage): boolean {
 	return image.width >= MIN_SIDE && image.height >= MIN_SIDE && image.data.length >= image.width * image.height * 3;
 }
 
-function round1(ms: number): number {
-	return Math.round(ms * 10) / 10;
-}
