@@ -1,5 +1,6 @@
 import {parseArgs} from 'node:util';
 import {CHECK_IDS} from '../checks/ids.js';
+import {defaultProfileId, profiles} from '../profiles/index.js';
 
 export interface CliOptions {
 	paths: string[];
@@ -65,9 +66,15 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 	}
 	if (values.html === '') throw new UsageError('--html needs a file name, e.g. --html report.html');
 	if (values.annotate === '') throw new UsageError('--annotate needs a folder, e.g. --annotate annotated/');
+	const profile = profiles[values.profile ?? defaultProfileId];
+	if (!profile) {
+		throw new UsageError(`--profile must be one of ${Object.keys(profiles).map((id) => `"${id}"`).join(', ')}; got "${values.profile}"`);
+	}
 	const checks = values.checks?.split(',').map((id) => id.trim()).filter(Boolean);
 	const unknown = checks?.filter((id) => !(CHECK_IDS as readonly string[]).includes(id)) ?? [];
 	if (unknown.length > 0) throw new UsageError(`--checks: unknown check ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${CHECK_IDS.join(', ')})`);
+	const notInProfile = checks?.filter((id) => !(profile.checks as readonly string[]).includes(id)) ?? [];
+	if (notInProfile.length > 0) throw new UsageError(`--checks: the "${profile.id}" profile has no check ${notInProfile.map((id) => `"${id}"`).join(', ')}`);
 	if (!values.help && !values.version && positionals.length === 0) {
 		throw new UsageError('no photo given: name one or more files or folders');
 	}

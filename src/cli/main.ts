@@ -72,15 +72,9 @@ async function main(argv: readonly string[]): Promise<number> {
 			}
 			progress.tick();
 		}
-	} catch (error) {
+	} finally {
 		progress.clear();
-		// A wrong --profile or --checks reaches the API as a wrong option: a usage error here.
-		if (error instanceof TypeError && /options\.(profile|checks)/.test(error.message)) {
-			return usageError(error.message.replace(/^validatePhotos\(\): options\.(profile|checks)(\[\d+\])?/, '--$1'));
-		}
-		throw error;
 	}
-	progress.clear();
 	await pictures?.finish();
 
 	const total = counts.accept + counts.review + counts.return;
