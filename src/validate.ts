@@ -67,11 +67,11 @@ async function runCheck(check: Check, facts: PhotoFacts, profile: Profile): Prom
 		const values = Object.fromEntries(entries) as Pick<FactValues, FactName>;
 		const {status, message, measured, limits, reason} = check.run(values, profile);
 		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not).
-		return {id: check.id, status, reason: reason ?? check.reason, requirement: check.requirement, message, ...(measured ? {measured} : {}), ...(limits ? {limits} : {})};
+		return {id: check.id, status, reason: reason ?? check.reason, requirement: check.requirement, message: withAdvice(check, status, message), ...(measured ? {measured} : {}), ...(limits ? {limits} : {})};
 	} catch (error) {
 		if (error instanceof FactUnavailable) {
 			return error.fact && check.failsWithout?.includes(error.fact)
-				? {id: check.id, status: 'fail', ...base, message: error.message}
+				? {id: check.id, status: 'fail', ...base, message: withAdvice(check, 'fail', error.message)}
 				: {id: check.id, status: 'skip', ...base, message: `Not assessed: ${lowerFirst(error.message)}`};
 		}
 		// A bug, not a bad photo: the batch goes on, and the photo is flagged for a person to look at.
@@ -141,6 +141,11 @@ function faceSummary(face: MainFace, scale: number): FaceSummary {
 		yawDeg: round(face.yawDeg),
 		pitchDeg: round(face.pitchDeg),
 	};
+}
+
+/** A failed or warned check tells the person what to do next. */
+function withAdvice(check: Check, status: CheckResult['status'], message: string): string {
+	return check.advice && (status === 'fail' || status === 'warn') ? `${message} ${check.advice}` : message;
 }
 
 function lowerFirst(text: string): string {

@@ -25,6 +25,8 @@ export interface Check<N extends FactName = FactName> {
 	readonly requirement: string;
 	/** The portal reason a failure is reported under. */
 	readonly reason: ReturnReason;
+	/** What to do about it, added to the message when the check fails or warns (for checks whose messages do not say it themselves). */
+	readonly advice?: string;
 	readonly needs: readonly N[];
 	/** Facts whose absence is itself a failure of this check (e.g. no decodable image, no face); any other missing fact skips it. */
 	readonly failsWithout?: readonly FactName[];

@@ -4,6 +4,7 @@ export const faceCount = defineCheck({
 	id: 'face-count',
 	requirement: 'The photo must show one person: you, alone.',
 	reason: 'OTHER_REQUIREMENT',
+	advice: 'Retake the photo with only you in the frame.',
 	needs: ['faces'],
 	run({faces}) {
 		const count = faces.faces.length;

@@ -6,6 +6,7 @@ export const naturalColour = defineCheck({
 	id: 'natural-colour',
 	requirement: 'The photo must be in colour and represent natural skin tones.',
 	reason: 'OTHER_REQUIREMENT',
+	advice: 'Submit a colour photo with its natural colours, as the camera took it.',
 	needs: ['faceRegion', 'reduced'],
 	run({faceRegion, reduced}, profile) {
 		const limits = profile.naturalColour;
