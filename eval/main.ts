@@ -9,8 +9,8 @@
 import {existsSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
+import {photosDir} from '../fixtures/shared-photos.js';
 import {BASE_SETS} from '../fixtures/variants/base.js';
 import {BASE_KIND, defaultVariantsDir, generateVariants, KIND_EXPECTATIONS, VARIANT_KINDS} from '../fixtures/variants/index.js';
 import {loadManifest} from '../fixtures/variants/manifest.js';
@@ -22,7 +22,6 @@ import type {EvalResult} from './run.js';
 import {evaluate} from './run.js';
 import type {Tally} from './score.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 function parse() {
 	const {values} = parseArgs({
@@ -58,7 +57,6 @@ function section(title: string): void {
 
 async function main(): Promise<void> {
 	const args = parse();
-	const photosDir = process.env.PHOTOS_DIR ?? path.resolve(repoRoot, '../shared/photos');
 	if (!existsSync(path.join(photosDir, 'manifest.json'))) {
 		console.log(`No shared photos at ${photosDir} (set PHOTOS_DIR to point elsewhere): nothing to evaluate.`);
 		return;

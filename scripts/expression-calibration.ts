@@ -10,11 +10,11 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
+import {hasPhotos, photosDir} from '../fixtures/shared-photos.js';
 import {defaultVariantsDir} from '../fixtures/variants/index.js';
 import {validatePhoto} from '../src/index.js';
 
-const photosDir = process.env.PHOTOS_DIR ?? path.resolve(import.meta.dirname, '../../shared/photos');
-if (!existsSync(path.join(photosDir, 'manifest.json'))) {
+if (!hasPhotos) {
 	console.log(`the shared photos are absent (looked in ${photosDir}); nothing to calibrate`);
 	process.exit(0);
 }

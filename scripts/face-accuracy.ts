@@ -8,11 +8,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import type { RgbImage } from '../src/input/image.js';
 import { analyseFaces, loadFaceEngine, type FaceFacts } from '../src/analysis/face/index.js';
+import {photosDir} from '../fixtures/shared-photos.js';
 
 interface Entry {
 	file: string;
@@ -39,8 +39,6 @@ interface SetStats {
 	stages: Record<string, number[]>;
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const photosDir = process.env.PHOTOS_DIR ?? path.resolve(repoRoot, '../shared/photos');
 
 async function decode(file: string): Promise<RgbImage> {
 	const { data, info } = await sharp(file).rotate().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });

@@ -6,16 +6,14 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {PhotoFacts} from '../src/analysis/facts.js';
 import {chroma, luminanceOf} from '../src/analysis/colour.js';
 import {quantile} from '../src/analysis/stats.js';
 import {caPrCard} from '../src/profiles/index.js';
 import {defaultVariantsDir} from '../fixtures/variants/index.js';
+import {photosDir} from '../fixtures/shared-photos.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const photosDir = process.env.PHOTOS_DIR ?? path.resolve(repoRoot, '../shared/photos');
 const {values} = parseArgs({options: {kinds: {type: 'string'}, limit: {type: 'string'}, rows: {type: 'boolean', default: false}}});
 const kinds = values.kinds?.split(',');
 const limit = values.limit ? Number(values.limit) : Infinity;

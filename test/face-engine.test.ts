@@ -1,14 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import type { RgbImage } from '../src/input/image.js';
 import { analyseFaces, faceEngineMemory, loadFaceEngine } from '../src/analysis/face/index.js';
+import { hasPhotos, photosDir, repoRoot } from './support/photos.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const photosDir = process.env.PHOTOS_DIR ?? path.resolve(repoRoot, '../shared/photos');
-const havePhotos = existsSync(path.join(photosDir, 'manifest.json'));
+const havePhotos = hasPhotos;
 const PHOTO = 'london-neutral/001_03.jpg';
 
 interface Entry {

@@ -1,13 +1,8 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {photosDir} from '../../fixtures/shared-photos.js';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The shared real photos (never committed): `PHOTOS_DIR`, or ../shared/photos beside the repository. */
-export const photosDir = process.env.PHOTOS_DIR ?? path.resolve(repoRoot, '../shared/photos');
-
-export const hasPhotos = existsSync(path.join(photosDir, 'manifest.json'));
+export {hasPhotos, photosDir, repoRoot} from '../../fixtures/shared-photos.js';
 
 export const photosSkipMessage = `the shared photos are absent (looked in ${photosDir}; set PHOTOS_DIR)`;
 
