@@ -102,7 +102,10 @@ export function scorePhoto(
 		const expected = expect[c.id as CheckId];
 		if (expected === undefined) continue;
 		let t = tallies.get(c.id);
-		if (!t) tallies.set(c.id, (t = emptyTally()));
+		if (!t) {
+			t = emptyTally();
+			tallies.set(c.id, t);
+		}
 		addToTally(t, expected, c.status);
 		if (!meetsExpectation(expected, c.status)) mismatches.push({file, check: c.id, expected, got: c.status, message: c.message});
 	}

@@ -75,7 +75,10 @@ let falseFails = 0;
 let neutral = 0;
 for (let repeat = 0; repeat < 10; repeat++) {
 	let seed = repeat + 1;
-	const shuffled = [...people].sort(() => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647 - 0.5);
+	const shuffled = [...people].sort(() => {
+		seed = (seed * 16_807) % 2_147_483_647;
+		return seed / 2_147_483_647 - 0.5;
+	});
 	for (let fold = 0; fold < 5; fold++) {
 		const held = new Set(shuffled.filter((_, index) => index % 5 === fold));
 		const rule = choose(samples.filter((sample) => !held.has(sample.person)));

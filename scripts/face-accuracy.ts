@@ -48,7 +48,10 @@ async function decode(file: string): Promise<RgbImage> {
 function record(stats: SetStats, entry: Entry, image: RgbImage, facts: FaceFacts, ms: number, verbose: boolean): void {
 	stats.photos++;
 	stats.ms.push(ms);
-	for (const [stage, t] of Object.entries(facts.timings)) (stats.stages[stage] ??= []).push(t);
+	for (const [stage, t] of Object.entries(facts.timings)) {
+		stats.stages[stage] ??= [];
+		stats.stages[stage].push(t);
+	}
 	stats.detector[facts.detector] = (stats.detector[facts.detector] ?? 0) + 1;
 	if (facts.faces.length === 0) stats.noFace.push(entry.file);
 	else if (facts.faces.length > 1) stats.manyFaces.push(`${entry.file} (${facts.faces.length})`);

@@ -21,7 +21,10 @@ describe('the wasm Concat kernel the engine installs', () => {
 		const tensors = shapes.map((shape) => {
 			const size = shape.reduce((product, value) => product * value, 1);
 			return tf.tensor(
-				Array.from({length: size}, () => (seed = (seed * 48_271) % 2_147_483_647) / 1000),
+				Array.from({length: size}, () => {
+					seed = (seed * 48_271) % 2_147_483_647;
+					return seed / 1000;
+				}),
 				shape,
 				'float32',
 			);

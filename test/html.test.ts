@@ -131,7 +131,7 @@ describe('renderAnnotatedPng', () => {
 		const magenta = [eye >> 16, (eye >> 8) & 255, eye & 255];
 		for (const [x, y] of [FACE.leftEye, FACE.rightEye]) {
 			const found = await pixel(png, x * scale, y * scale);
-			found.forEach((channel, c) => expect(Math.abs(channel - magenta[c]!)).toBeLessThan(40));
+			for (const [c, channel] of found.entries()) expect(Math.abs(channel - magenta[c]!)).toBeLessThan(40);
 		}
 		// A corner of the background: red-tinted when the background fails, not when it passes.
 		const [r, g] = await pixel(png, 10, 10);

@@ -138,7 +138,7 @@ export function measureBackground(image: ReducedImage, person?: BackgroundFace):
 			if (y < chinY) (x < centreX ? left : right).push(lab.L);
 			if (y < height * 0.15) top.push(lab.L);
 			if (y >= eyeY && y < chinY) beside.push(lab.L);
-			if (geometry && geometry.nearHead(x, y)) near.push(lab.L);
+			if (geometry?.nearHead(x, y)) near.push(lab.L);
 		}
 	}
 	const [darkL, medianL] = quantiles(all, [0.1, 0.5]) as [number, number];

@@ -109,7 +109,7 @@ const ZIGZAG = [
 const QUANT = (() => {
 	const zigzag = ijgTable(IJG_LUMINANCE, ELA_QUALITY);
 	const natural = new Float64Array(64);
-	ZIGZAG.forEach((index, k) => (natural[index] = zigzag[k]!));
+	for (const [k, index] of ZIGZAG.entries()) natural[index] = zigzag[k]!;
 	return natural;
 })();
 /** The 8-point DCT-II basis with JPEG's scaling: COS[u * 8 + x] = C(u)/2 · cos((2x + 1)uπ/16). */

@@ -133,8 +133,8 @@ export function measureFaceRegion(face: MainFace, image: RgbImage): FaceRegion {
 			L[cell] = lab.L;
 			a[cell] = lab.a;
 			b[cell] = lab.b;
-			max[cell] = r > g ? (r > bl ? r : bl) : g > bl ? g : bl;
-			min[cell] = r < g ? (r < bl ? r : bl) : g < bl ? g : bl;
+			max[cell] = Math.max(r, g, bl);
+			min[cell] = Math.min(r, g, bl);
 			// Cross product with the midline's direction: which side, and how far (+ is the image's right).
 			across[cell] = dy * (x - m0[0]) - dx * (y - m0[1]);
 		}

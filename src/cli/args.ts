@@ -24,32 +24,31 @@ export class UsageError extends Error {
 	override name = 'UsageError';
 }
 
-export function parseCliArgs(argv: readonly string[]): CliOptions {
-	let values;
-	let positionals;
+const OPTIONS = {
+	json: {type: 'boolean', default: false},
+	ndjson: {type: 'boolean', default: false},
+	profile: {type: 'string'},
+	checks: {type: 'string'},
+	concurrency: {type: 'string'},
+	timeout: {type: 'string'},
+	html: {type: 'string'},
+	annotate: {type: 'string'},
+	strict: {type: 'boolean', default: false},
+	all: {type: 'boolean', default: false},
+	help: {type: 'boolean', short: 'h', default: false},
+	version: {type: 'boolean', short: 'v', default: false},
+} as const;
+
+function parse(argv: readonly string[]) {
 	try {
-		({values, positionals} = parseArgs({
-			args: [...argv],
-			allowPositionals: true,
-			strict: true,
-			options: {
-				json: {type: 'boolean', default: false},
-				ndjson: {type: 'boolean', default: false},
-				profile: {type: 'string'},
-				checks: {type: 'string'},
-				concurrency: {type: 'string'},
-				timeout: {type: 'string'},
-				html: {type: 'string'},
-				annotate: {type: 'string'},
-				strict: {type: 'boolean', default: false},
-				all: {type: 'boolean', default: false},
-				help: {type: 'boolean', short: 'h', default: false},
-				version: {type: 'boolean', short: 'v', default: false},
-			},
-		}));
+		return parseArgs({args: [...argv], allowPositionals: true, strict: true, options: OPTIONS});
 	} catch (error) {
 		throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
 	}
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+	const {values, positionals} = parse(argv);
 
 	if (values.json && values.ndjson) throw new UsageError('--json and --ndjson cannot be used together');
 	let concurrency: number | undefined;

@@ -62,12 +62,12 @@ export function renderHtml(reports: readonly PhotoReport[], options: HtmlOptions
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
-<title>${escape(title)}</title>
+<title>${escapeHtml(title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${escape(title)}</h1>
-<p class="meta">${escape(meta.join(' · '))}</p>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">${escapeHtml(meta.join(' · '))}</p>
 ${summary(reports)}
 ${index(reports)}
 <div id="cards">
@@ -87,7 +87,7 @@ function summary(reports: readonly PhotoReport[]): string {
 	const rows = RETURN_REASON_CODES.map((reason) => {
 		const returned = reports.filter((report) => report.reasons.includes(reason)).length;
 		const review = reports.filter((report) => !report.reasons.includes(reason) && flags(report).includes(reason)).length;
-		return `<tr data-reason="${reason}"><td><button type="button" class="link" data-set-reason="${reason}">${escape(RETURN_REASONS[reason])}</button></td><td><code>${reason}</code></td><td class="num" data-returned="${returned}">${returned}</td><td class="num" data-review="${review}">${review}</td></tr>`;
+		return `<tr data-reason="${reason}"><td><button type="button" class="link" data-set-reason="${reason}">${escapeHtml(RETURN_REASONS[reason])}</button></td><td><code>${reason}</code></td><td class="num" data-returned="${returned}">${returned}</td><td class="num" data-review="${review}">${review}</td></tr>`;
 	});
 	return `<section class="block" id="summary">
 <h2>Summary</h2>
@@ -110,19 +110,19 @@ function legend(): string {
 		[MARK_COLOURS.glare, 'glare'],
 	];
 	const swatch = (colour: string): string => `<svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="2" fill="${colour}"/></svg>`;
-	return `<ul class="legend">${items.map(([colour, words]) => `<li>${swatch(colour)}${escape(words)}</li>`).join('')}</ul>`;
+	return `<ul class="legend">${items.map(([colour, words]) => `<li>${swatch(colour)}${escapeHtml(words)}</li>`).join('')}</ul>`;
 }
 
 function index(reports: readonly PhotoReport[]): string {
 	const verdictOptions = VERDICTS.map((verdict) => `<option value="${verdict}">${VERDICT_WORDS[verdict].label}</option>`).join('');
-	const reasonOptions = RETURN_REASON_CODES.map((reason) => `<option value="${reason}">${escape(RETURN_REASONS[reason])}</option>`).join('');
+	const reasonOptions = RETURN_REASON_CODES.map((reason) => `<option value="${reason}">${escapeHtml(RETURN_REASONS[reason])}</option>`).join('');
 	const rows = reports.map((report, i) => {
 		const name = fileName(report, i);
 		const problems = report.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
-		return `<tr data-i="${i}" data-verdict="${report.verdict}" data-flags="${flags(report).join(' ')}" data-file="${escape(name.toLowerCase())}" data-rank="${VERDICT_RANK[report.verdict]}" data-nreasons="${report.reasons.length}">`
-			+ `<td class="num">${i + 1}</td><td><a href="#p-${i}">${escape(name)}</a></td><td><span class="badge v-${report.verdict}">${VERDICT_WORDS[report.verdict].label}</span></td>`
-			+ `<td>${report.reasons.map((reason) => escape(RETURN_REASONS[reason])).join('<br>')}</td>`
-			+ `<td class="flags">${problems.map((check) => `${check.status === 'fail' ? '✗' : '!'} ${escape(check.id)}`).join(', ')}</td></tr>`;
+		return `<tr data-i="${i}" data-verdict="${report.verdict}" data-flags="${flags(report).join(' ')}" data-file="${escapeHtml(name.toLowerCase())}" data-rank="${VERDICT_RANK[report.verdict]}" data-nreasons="${report.reasons.length}">`
+			+ `<td class="num">${i + 1}</td><td><a href="#p-${i}">${escapeHtml(name)}</a></td><td><span class="badge v-${report.verdict}">${VERDICT_WORDS[report.verdict].label}</span></td>`
+			+ `<td>${report.reasons.map((reason) => escapeHtml(RETURN_REASONS[reason])).join('<br>')}</td>`
+			+ `<td class="flags">${problems.map((check) => `${check.status === 'fail' ? '✗' : '!'} ${escapeHtml(check.id)}`).join(', ')}</td></tr>`;
 	});
 	return `<section class="block" id="index">
 <h2>Photos</h2>
@@ -145,14 +145,14 @@ function card(report: PhotoReport, i: number): string {
 		? svg
 		: `<div class="nopic">${report.annotations ? 'No picture: the photo could not be decoded.' : 'No picture: the report was made without annotations.'}</div>`;
 	const facts = [
-		report.image ? `${escape(report.image.format.toUpperCase())} · ${report.image.width} × ${report.image.height} px · ${megabytes(report.image.bytes)}` : undefined,
+		report.image ? `${escapeHtml(report.image.format.toUpperCase())} · ${report.image.width} × ${report.image.height} px · ${megabytes(report.image.bytes)}` : undefined,
 		report.face ? `head ${(report.face.headHeightRatio * 100).toFixed(1)} % of the height · face centre at ${(report.face.centreX * 100).toFixed(1)} % of the width` : undefined,
 	].filter(Boolean);
 	const reasons = report.reasons.length > 0
-		? `<ul class="reasons">${report.reasons.map((reason) => `<li>${escape(RETURN_REASONS[reason])}</li>`).join('')}</ul>`
+		? `<ul class="reasons">${report.reasons.map((reason) => `<li>${escapeHtml(RETURN_REASONS[reason])}</li>`).join('')}</ul>`
 		: '';
 	return `<article class="card" id="p-${i}" data-i="${i}" data-verdict="${report.verdict}" data-flags="${flags(report).join(' ')}">
-<header><h2>${i + 1}. ${escape(name)}</h2><span class="badge v-${report.verdict}">${VERDICT_WORDS[report.verdict].label}</span><span class="meaning">${VERDICT_WORDS[report.verdict].meaning}</span></header>
+<header><h2>${i + 1}. ${escapeHtml(name)}</h2><span class="badge v-${report.verdict}">${VERDICT_WORDS[report.verdict].label}</span><span class="meaning">${VERDICT_WORDS[report.verdict].meaning}</span></header>
 ${reasons}
 <div class="body"><figure>${picture}<figcaption>${facts.join('<br>')}</figcaption></figure>
 ${groups(report.checks)}</div>
@@ -165,19 +165,19 @@ function groups(checks: readonly CheckResult[]): string {
 		const members = checks.filter((check) => check.reason === reason);
 		if (members.length === 0) return '';
 		const status = STATUS_ORDER.find((candidate) => members.some((check) => check.status === candidate)) ?? 'skip';
-		const rows = members.map((check) => `<tr data-check="${escape(check.id)}" data-status="${check.status}">`
+		const rows = members.map((check) => `<tr data-check="${escapeHtml(check.id)}" data-status="${check.status}">`
 			+ `<td><span class="badge st-${check.status}">${check.status}</span></td>`
-			+ `<td><div class="id">${escape(check.id)}</div><div class="req">${escape(check.requirement)}</div></td>`
-			+ `<td class="message">${escape(check.message)}</td>`
+			+ `<td><div class="id">${escapeHtml(check.id)}</div><div class="req">${escapeHtml(check.requirement)}</div></td>`
+			+ `<td class="message">${escapeHtml(check.message)}</td>`
 			+ `<td>${keyValues(check.measured)}</td><td>${keyValues(check.limits)}</td></tr>`);
-		return `<tbody class="group" data-reason="${reason}" data-status="${status}"><tr class="group-head"><th colspan="5"><span class="badge st-${status}">${status}</span> ${escape(RETURN_REASONS[reason])} <code>${reason}</code></th></tr>${rows.join('')}</tbody>`;
+		return `<tbody class="group" data-reason="${reason}" data-status="${status}"><tr class="group-head"><th colspan="5"><span class="badge st-${status}">${status}</span> ${escapeHtml(RETURN_REASONS[reason])} <code>${reason}</code></th></tr>${rows.join('')}</tbody>`;
 	});
 	return `<table class="checks"><thead><tr><th>Status</th><th>Check</th><th>What was found</th><th>Measured</th><th>Limits</th></tr></thead>${bodies.join('')}</table>`;
 }
 
 function keyValues(values: Record<string, number | string | boolean> | undefined): string {
 	if (!values || Object.keys(values).length === 0) return '';
-	return `<ul class="kv">${Object.entries(values).map(([key, value]) => `<li><span>${escape(key)}:</span> ${escape(figure(value))}</li>`).join('')}</ul>`;
+	return `<ul class="kv">${Object.entries(values).map(([key, value]) => `<li><span>${escapeHtml(key)}:</span> ${escapeHtml(figure(value))}</li>`).join('')}</ul>`;
 }
 
 /** At most four decimals: 0.44285714285714 reads as 0.4429. */
@@ -200,7 +200,7 @@ function megabytes(bytes: number): string {
 }
 
 /** Text or attribute value into HTML: the five characters that can end either. */
-export function escape(text: string): string {
+export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
