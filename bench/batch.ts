@@ -18,13 +18,16 @@ const finished: number[] = [];
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 const stages = new Map<string, number[]>();
-await validatePhotos(Array.from({length: photos}, () => photo), {
-	concurrency,
-	onProgress({report}) {
-		finished.push(performance.now());
-		for (const [stage, ms] of Object.entries(report.timings ?? {})) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+await validatePhotos(
+	Array.from({length: photos}, () => photo),
+	{
+		concurrency,
+		onProgress({report}) {
+			finished.push(performance.now());
+			for (const [stage, ms] of Object.entries(report.timings ?? {})) stages.set(stage, [...(stages.get(stage) ?? []), ms]);
+		},
 	},
-});
+);
 const wall = (performance.now() - started) / 1000;
 const cpu = process.cpuUsage(cpuBefore);
 const steadyFrom = finished[concurrency - 1]!;

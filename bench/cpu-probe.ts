@@ -23,5 +23,5 @@ function run(): Promise<number> {
 
 const one = await run();
 const [a, b] = await Promise.all([run(), run()]);
-const ratio = (2 / Math.max(a!, b!)) / (1 / one);
+const ratio = 2 / Math.max(a!, b!) / (1 / one);
 console.log(JSON.stringify({oneThreadMs: one, twoThreadsMs: Math.max(a!, b!), ratio}));

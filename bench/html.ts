@@ -10,9 +10,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
+import sharp from 'sharp';
 import {renderHtml} from '../src/index.js';
 import {hasChromium, launchChromium, noChromiumMessage} from '../test/support/chromium.js';
-import sharp from 'sharp';
 import {maskUrl, syntheticReport, THUMBNAIL, thumbnailUrl, VARIANTS} from '../test/support/reports.js';
 import {median} from './stats.js';
 
@@ -42,7 +42,9 @@ const renderMs = performance.now() - started;
 const folder = await mkdtemp(path.join(tmpdir(), 'photo-requirements-bench-html-'));
 const file = values.out ?? path.join(folder, 'report.html');
 await writeFile(file, html);
-console.log(`bench:html: ${count} photos, ${(Buffer.byteLength(html) / 1e6).toFixed(1)} MB of HTML (synthetic reports made in ${(madeMs / 1000).toFixed(1)} s, renderHtml ${renderMs.toFixed(0)} ms)`);
+console.log(
+	`bench:html: ${count} photos, ${(Buffer.byteLength(html) / 1e6).toFixed(1)} MB of HTML (synthetic reports made in ${(madeMs / 1000).toFixed(1)} s, renderHtml ${renderMs.toFixed(0)} ms)`,
+);
 
 const browser = await launchChromium();
 const rows: Record<string, number>[] = [];
@@ -59,13 +61,15 @@ try {
 		await page.locator(`#p-${Math.floor(count / 2)}`).scrollIntoViewIfNeeded();
 		await page.locator(`#p-${Math.floor(count / 2)} svg .pr-photo[href]`).waitFor({state: 'attached'});
 		const jumpMs = performance.now() - jumped;
-		const timing = JSON.parse(await page.evaluate(`JSON.stringify({
+		const timing = JSON.parse(
+			await page.evaluate(`JSON.stringify({
 			firstPaint: performance.getEntriesByName('first-paint')[0]?.startTime,
 			firstContentfulPaint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
 			domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
 			load: performance.getEntriesByType('navigation')[0].loadEventEnd,
 			pictures: document.querySelectorAll('svg .pr-photo[href]').length,
-		})`)) as Record<string, number>;
+		})`),
+		) as Record<string, number>;
 		// The first run (a browser just started) is shown apart: the median is of the warm runs.
 		if (run === 0) cold = {...timing, wall: wallMs, jump: jumpMs};
 		else rows.push({...timing, wall: wallMs, jump: jumpMs});
@@ -90,7 +94,10 @@ console.log(`  pictures loaded after the jump: ${rows[0]?.pictures} of ${count} 
 
 async function sceneRaw(background: string, skin: string): Promise<Buffer> {
 	const url = await thumbnailUrl(background, skin);
-	return sharp(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')).removeAlpha().raw().toBuffer();
+	return sharp(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'))
+		.removeAlpha()
+		.raw()
+		.toBuffer();
 }
 
 /** The scene with its own film grain (a seeded LCG), as a JPEG data URL about the size of a real thumbnail's. */
@@ -101,6 +108,8 @@ async function grainy(raw: Buffer, seed: number): Promise<string> {
 		state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
 		pixels[index] = Math.max(0, Math.min(255, pixels[index]! + ((state >>> 24) % 25) - 12));
 	}
-	const jpeg = await sharp(pixels, {raw: {width: THUMBNAIL.width, height: THUMBNAIL.height, channels: 3}}).jpeg({quality: 82}).toBuffer();
+	const jpeg = await sharp(pixels, {raw: {width: THUMBNAIL.width, height: THUMBNAIL.height, channels: 3}})
+		.jpeg({quality: 82})
+		.toBuffer();
 	return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
 }

@@ -14,7 +14,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {faceEngineMemory} from '../src/analysis/face/index.js';
-import {validatePhoto, type PhotoReport} from '../src/index.js';
+import {type PhotoReport, validatePhoto} from '../src/index.js';
 import {bareDecode, benchmarkJpeg} from './photo.js';
 import {median, ms, quantile} from './stats.js';
 
@@ -70,14 +70,21 @@ console.log(`\nbatch throughput on worker threads (${batchSize} photos; steady: 
 const pin = spawnSync('taskset', ['--version']).status === 0;
 const batch = (concurrency: number, cores: 'one' | 'all'): {steady: number; overall: number; cpuSeconds: number} => {
 	const args = ['--import', 'tsx', fileURLToPath(new URL('batch.ts', import.meta.url)), '--concurrency', String(concurrency), '--photos', String(batchSize)];
-	const child = cores === 'one' && pin ? spawnSync('taskset', ['-c', '0', process.execPath, ...args], {encoding: 'utf8'}) : spawnSync(process.execPath, args, {encoding: 'utf8'});
+	const child =
+		cores === 'one' && pin
+			? spawnSync('taskset', ['-c', '0', process.execPath, ...args], {encoding: 'utf8'})
+			: spawnSync(process.execPath, args, {encoding: 'utf8'});
 	const line = child.stdout.trim().split('\n').at(-1) ?? '';
 	return JSON.parse(line) as {steady: number; overall: number; cpuSeconds: number};
 };
 const oneCore = batch(1, 'one');
 const twoCores = batch(2, 'all');
-console.log(`  1 worker on ${pin ? 'one core (taskset -c 0)' : 'all cores (taskset not found)'}: ${oneCore.steady.toFixed(2)} photos/s steady, ${oneCore.overall.toFixed(2)} overall, ${oneCore.cpuSeconds.toFixed(1)} CPU-s`);
-console.log(`  2 workers on two cores: ${twoCores.steady.toFixed(2)} photos/s steady, ${twoCores.overall.toFixed(2)} overall, ${twoCores.cpuSeconds.toFixed(1)} CPU-s`);
+console.log(
+	`  1 worker on ${pin ? 'one core (taskset -c 0)' : 'all cores (taskset not found)'}: ${oneCore.steady.toFixed(2)} photos/s steady, ${oneCore.overall.toFixed(2)} overall, ${oneCore.cpuSeconds.toFixed(1)} CPU-s`,
+);
+console.log(
+	`  2 workers on two cores: ${twoCores.steady.toFixed(2)} photos/s steady, ${twoCores.overall.toFixed(2)} overall, ${twoCores.cpuSeconds.toFixed(1)} CPU-s`,
+);
 console.log(`  ratio two cores / one (steady): ${(twoCores.steady / oneCore.steady).toFixed(2)}×`);
 const probe = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('cpu-probe.ts', import.meta.url))], {encoding: 'utf8'});
 const machine = JSON.parse(probe.stdout.trim().split('\n').at(-1) ?? '{}') as {ratio?: number};

@@ -22,7 +22,6 @@ import type {EvalResult} from './run.js';
 import {evaluate} from './run.js';
 import type {Tally} from './score.js';
 
-
 function parse() {
 	const {values} = parseArgs({
 		options: {

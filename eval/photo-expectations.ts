@@ -2,10 +2,11 @@
  * What each untouched shared photo should get, derived from its manifest entry and the photos' README.
  * Only what we know: where the README or the stored numbers do not settle a check, it is `any`.
  */
+
+import {faceCentreX} from '../fixtures/variants/geometry.js';
 import type {ManifestEntry} from '../fixtures/variants/manifest.js';
 import type {Expectation, Expectations} from '../fixtures/variants/types.js';
 import {CHECK_IDS} from '../fixtures/variants/types.js';
-import {faceCentreX} from '../fixtures/variants/geometry.js';
 
 /**
  * IRCC: 715×1000 to 2000×2800 px; 4 MB; chin to crown 31–36 mm of 70 mm. Stated here from IRCC's text,

@@ -13,7 +13,15 @@ export function tallyTable(tallies: Map<string, Tally>, order: readonly string[]
 	const ids = [...order.filter((id) => tallies.has(id)), ...[...tallies.keys()].filter((id) => !order.includes(id))];
 	const rows = ids.map((id) => {
 		const t = tallies.get(id)!;
-		return [id, ratio(t.caught, t.shouldFail), ratio(t.falseFail, t.shouldPass), String(t.warned), ratio(t.warnedAsExpected, t.shouldWarn), String(t.skipped), String(t.mismatches)];
+		return [
+			id,
+			ratio(t.caught, t.shouldFail),
+			ratio(t.falseFail, t.shouldPass),
+			String(t.warned),
+			ratio(t.warnedAsExpected, t.shouldWarn),
+			String(t.skipped),
+			String(t.mismatches),
+		];
 	});
 	return table(['check', 'caught/should-fail', 'false-fail/should-pass', 'warned', 'warned/should-warn', 'skipped', 'mismatches'], rows);
 }
@@ -49,7 +57,8 @@ export function geometryTable(results: EvalResult[]): string | undefined {
 		groups.set(key, list);
 	}
 	if (groups.size === 0) return undefined;
-	const fmt = (m: ReturnType<typeof meanMax>, scale: number, digits: number) => (m ? `${(m.mean * scale).toFixed(digits)} / ${(m.max * scale).toFixed(digits)}` : '—');
+	const fmt = (m: ReturnType<typeof meanMax>, scale: number, digits: number) =>
+		m ? `${(m.mean * scale).toFixed(digits)} / ${(m.max * scale).toFixed(digits)}` : '—';
 	const rows = [...groups].map(([key, errs]) => [
 		key,
 		String(errs.length),

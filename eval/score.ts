@@ -89,13 +89,7 @@ export interface ScoredCheck {
  * Scores one photo: only checks both expected and present in the report count (the library grows check by
  * check; a missing check is not a failure of the ones that exist). `only` narrows to some checks.
  */
-export function scorePhoto(
-	file: string,
-	expect: Expectations,
-	checks: ScoredCheck[],
-	tallies: Map<string, Tally>,
-	only?: ReadonlySet<string>,
-): Mismatch[] {
+export function scorePhoto(file: string, expect: Expectations, checks: ScoredCheck[], tallies: Map<string, Tally>, only?: ReadonlySet<string>): Mismatch[] {
 	const mismatches: Mismatch[] = [];
 	for (const c of checks) {
 		if (only && !only.has(c.id)) continue;

@@ -61,13 +61,15 @@ const ranked = rules
 	.map((rule) => ({rule, ...rates(samples, rule)}))
 	.filter((row) => row.falseFail <= 0.05)
 	.sort((a, b) => b.caught - a.caught || a.falseFail - b.falseFail);
-for (const row of ranked.slice(0, 8)) console.log(`  P(happy) > ${row.rule.happy} or mouth width > ${row.rule.width}: caught ${pct(row.caught)}, false ${pct(row.falseFail)}`);
+for (const row of ranked.slice(0, 8))
+	console.log(`  P(happy) > ${row.rule.happy} or mouth width > ${row.rule.width}: caught ${pct(row.caught)}, false ${pct(row.falseFail)}`);
 
 // Thresholds chosen on the training folds (catch − false, equal weights), scored on the held-out people.
-const choose = (set: Sample[]) => rules.reduce((best, rule) => {
-	const score = (r: Rule) => rates(set, r).caught - rates(set, r).falseFail;
-	return score(rule) > score(best) + 1e-9 ? rule : best;
-});
+const choose = (set: Sample[]) =>
+	rules.reduce((best, rule) => {
+		const score = (r: Rule) => rates(set, r).caught - rates(set, r).falseFail;
+		return score(rule) > score(best) + 1e-9 ? rule : best;
+	});
 const people = [...new Set(samples.map((sample) => sample.person))];
 let caught = 0;
 let smiling = 0;
@@ -97,7 +99,9 @@ console.log(`\n10 × 5-fold cross-validation by person: caught ${pct(caught / sm
 
 const variantsFile = path.join(defaultVariantsDir(), 'variants.json');
 if (existsSync(variantsFile)) {
-	const variants = (JSON.parse(readFileSync(variantsFile, 'utf8')) as Array<{file: string; kind: string; faces: number}>).filter((variant) => variant.faces === 1);
+	const variants = (JSON.parse(readFileSync(variantsFile, 'utf8')) as Array<{file: string; kind: string; faces: number}>).filter(
+		(variant) => variant.faces === 1,
+	);
 	const measured: Array<{happy: number; mouthWidth: number}> = [];
 	for (const variant of variants) {
 		const values = await measure(variant.file);

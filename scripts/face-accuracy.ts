@@ -5,21 +5,21 @@
  * (chin.y − crown.y) / height, eye-centre error as a share of the inter-pupil distance, crown
  * methods, pose and "happy" ranges, and time per photo. Photos folder: $PHOTOS_DIR or ../shared/photos.
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import {existsSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import {parseArgs} from 'node:util';
 import sharp from 'sharp';
-import type { RgbImage } from '../src/input/image.js';
-import { analyseFaces, loadFaceEngine, type FaceFacts } from '../src/analysis/face/index.js';
 import {photosDir} from '../fixtures/shared-photos.js';
+import {analyseFaces, type FaceFacts, loadFaceEngine} from '../src/analysis/face/index.js';
+import type {RgbImage} from '../src/input/image.js';
 
 interface Entry {
 	file: string;
 	set: string;
 	faces: number;
 	expression?: string;
-	landmarks?: { pupilA: [number, number]; pupilB: [number, number]; chin: [number, number]; crown: [number, number] };
+	landmarks?: {pupilA: [number, number]; pupilB: [number, number]; chin: [number, number]; crown: [number, number]};
 }
 
 interface SetStats {
@@ -39,10 +39,9 @@ interface SetStats {
 	stages: Record<string, number[]>;
 }
 
-
 async function decode(file: string): Promise<RgbImage> {
-	const { data, info } = await sharp(file).rotate().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-	return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 3 };
+	const {data, info} = await sharp(file).rotate().removeAlpha().toColourspace('srgb').raw().toBuffer({resolveWithObject: true});
+	return {data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 3};
 }
 
 function record(stats: SetStats, entry: Entry, image: RgbImage, facts: FaceFacts, ms: number, verbose: boolean): void {
@@ -70,10 +69,16 @@ function record(stats: SetStats, entry: Entry, image: RgbImage, facts: FaceFacts
 	stats.headErr.push(headErr);
 	// pupilA has the smaller x: the subject's right eye, our rightEye.
 	const ipd = Math.hypot(lm.pupilB[0] - lm.pupilA[0], lm.pupilB[1] - lm.pupilA[1]);
-	const eyeErr = (Math.hypot(main.rightEye[0] - lm.pupilA[0], main.rightEye[1] - lm.pupilA[1]) + Math.hypot(main.leftEye[0] - lm.pupilB[0], main.leftEye[1] - lm.pupilB[1])) / 2 / ipd;
+	const eyeErr =
+		(Math.hypot(main.rightEye[0] - lm.pupilA[0], main.rightEye[1] - lm.pupilA[1]) +
+			Math.hypot(main.leftEye[0] - lm.pupilB[0], main.leftEye[1] - lm.pupilB[1])) /
+		2 /
+		ipd;
 	stats.eyeErr.push(eyeErr);
 	if (verbose) {
-		console.log(`${entry.file.padEnd(28)} head ${main.headHeightRatio.toFixed(3)} (truth ${truth.toFixed(3)}, err ${headErr >= 0 ? '+' : ''}${headErr.toFixed(3)}) crown ${main.crownMethod} y=${main.crown[1].toFixed(0)} (truth ${lm.crown[1]}) eye ${(eyeErr * 100).toFixed(1)}% roll ${main.rollDeg.toFixed(1)} yaw ${main.yawDeg.toFixed(1)} pitch ${main.pitchDeg.toFixed(1)} ${ms.toFixed(0)} ms`);
+		console.log(
+			`${entry.file.padEnd(28)} head ${main.headHeightRatio.toFixed(3)} (truth ${truth.toFixed(3)}, err ${headErr >= 0 ? '+' : ''}${headErr.toFixed(3)}) crown ${main.crownMethod} y=${main.crown[1].toFixed(0)} (truth ${lm.crown[1]}) eye ${(eyeErr * 100).toFixed(1)}% roll ${main.rollDeg.toFixed(1)} yaw ${main.yawDeg.toFixed(1)} pitch ${main.pitchDeg.toFixed(1)} ${ms.toFixed(0)} ms`,
+		);
 	}
 }
 
@@ -82,7 +87,8 @@ const quantile = (a: number[], q: number): number => {
 	const s = [...a].sort((x, y) => x - y);
 	return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))] ?? NaN;
 };
-const range = (a: number[], digits = 1): string => (a.length ? `${quantile(a, 0).toFixed(digits)}…${quantile(a, 1).toFixed(digits)} (median ${quantile(a, 0.5).toFixed(digits)})` : 'n/a');
+const range = (a: number[], digits = 1): string =>
+	a.length ? `${quantile(a, 0).toFixed(digits)}…${quantile(a, 1).toFixed(digits)} (median ${quantile(a, 0.5).toFixed(digits)})` : 'n/a';
 
 function report(name: string, s: SetStats): void {
 	console.log(`\n== ${name}: ${s.photos} photos`);
@@ -91,17 +97,23 @@ function report(name: string, s: SetStats): void {
 	if (s.manyFaces.length) console.log(`  more than one face: ${s.manyFaces.join(', ')}`);
 	if (s.headErr.length) {
 		const abs = s.headErr.map(Math.abs);
-		console.log(`  headHeightRatio error (n=${abs.length}): MAE ${mean(abs).toFixed(4)}, max ${Math.max(...abs).toFixed(4)}, bias ${mean(s.headErr) >= 0 ? '+' : ''}${mean(s.headErr).toFixed(4)}`);
+		console.log(
+			`  headHeightRatio error (n=${abs.length}): MAE ${mean(abs).toFixed(4)}, max ${Math.max(...abs).toFixed(4)}, bias ${mean(s.headErr) >= 0 ? '+' : ''}${mean(s.headErr).toFixed(4)}`,
+		);
 		console.log(`  eye-centre error / inter-pupil distance: mean ${(mean(s.eyeErr) * 100).toFixed(2)} %, max ${(Math.max(...s.eyeErr) * 100).toFixed(2)} %`);
 	}
 	console.log(`  crown method: ${JSON.stringify(s.crown)}`);
-	console.log(`  roll ${range(s.roll)}°, yaw ${range(s.yaw)}°, pitch ${range(s.pitch)}°, happy ${range(s.happy, 3)} (> 0.5 in ${s.happy.filter((h) => h > 0.5).length}/${s.happy.length})`);
-	const stages = Object.entries(s.stages).map(([k, v]) => `${k} ${quantile(v, 0.5).toFixed(0)}`).join(', ');
+	console.log(
+		`  roll ${range(s.roll)}°, yaw ${range(s.yaw)}°, pitch ${range(s.pitch)}°, happy ${range(s.happy, 3)} (> 0.5 in ${s.happy.filter((h) => h > 0.5).length}/${s.happy.length})`,
+	);
+	const stages = Object.entries(s.stages)
+		.map(([k, v]) => `${k} ${quantile(v, 0.5).toFixed(0)}`)
+		.join(', ');
 	console.log(`  time per photo: median ${quantile(s.ms, 0.5).toFixed(0)} ms, p95 ${quantile(s.ms, 0.95).toFixed(0)} ms (stage medians: ${stages})`);
 }
 
 async function main(): Promise<void> {
-	const { values } = parseArgs({ options: { limit: { type: 'string' }, set: { type: 'string' }, verbose: { type: 'boolean', short: 'v' } } });
+	const {values} = parseArgs({options: {limit: {type: 'string'}, set: {type: 'string'}, verbose: {type: 'boolean', short: 'v'}}});
 	const manifestPath = path.join(photosDir, 'manifest.json');
 	if (!existsSync(manifestPath)) {
 		console.log(`face-accuracy: skipped: no photos at ${photosDir} (set PHOTOS_DIR to the folder holding manifest.json)`);
@@ -129,7 +141,22 @@ async function main(): Promise<void> {
 }
 
 function newStats(): SetStats {
-	return { photos: 0, withOneFace: 0, noFace: [], manyFaces: [], headErr: [], eyeErr: [], crown: {}, detector: {}, ms: [], roll: [], yaw: [], pitch: [], happy: [], stages: {} };
+	return {
+		photos: 0,
+		withOneFace: 0,
+		noFace: [],
+		manyFaces: [],
+		headErr: [],
+		eyeErr: [],
+		crown: {},
+		detector: {},
+		ms: [],
+		roll: [],
+		yaw: [],
+		pitch: [],
+		happy: [],
+		stages: {},
+	};
 }
 
 await main();

@@ -27,7 +27,11 @@ if (!existsSync(original)) {
 const photo = sharp(original);
 const {width = 0, height = 0} = await photo.metadata();
 const cropWidth = Math.round((height * 5) / 7);
-const cropped = await photo.clone().extract({left: Math.round((width - cropWidth) / 2), top: 0, width: cropWidth, height}).jpeg({quality: 92}).toBuffer();
+const cropped = await photo
+	.clone()
+	.extract({left: Math.round((width - cropWidth) / 2), top: 0, width: cropWidth, height})
+	.jpeg({quality: 92})
+	.toBuffer();
 const inputs: [string, Buffer][] = [
 	['001_03-5x7.jpg', cropped],
 	['001_03.jpg', await sharp(original).toBuffer()],

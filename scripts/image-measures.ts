@@ -7,12 +7,12 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {PhotoFacts} from '../src/analysis/facts.js';
+import {photosDir} from '../fixtures/shared-photos.js';
+import {defaultVariantsDir} from '../fixtures/variants/index.js';
 import {chroma, luminanceOf} from '../src/analysis/colour.js';
+import {PhotoFacts} from '../src/analysis/facts.js';
 import {quantile} from '../src/analysis/stats.js';
 import {caPrCard} from '../src/profiles/index.js';
-import {defaultVariantsDir} from '../fixtures/variants/index.js';
-import {photosDir} from '../fixtures/shared-photos.js';
 
 const {values} = parseArgs({options: {kinds: {type: 'string'}, limit: {type: 'string'}, rows: {type: 'boolean', default: false}}});
 const kinds = values.kinds?.split(',');
@@ -92,7 +92,13 @@ for (const [n, item] of items.entries()) {
 	if (glare) Object.assign(row, {glareLargest: glare.largest, glareTotal: glare.total, hotShare: glare.hotShare});
 	const focus = await facts.peek('focus');
 	if (focus) Object.assign(row, {blur: focus.blur, faceWidth: focus.faceWidth});
-	if (values.rows) console.log(item.group, path.basename(path.dirname(item.file)), path.basename(item.file), JSON.stringify(row, (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v)));
+	if (values.rows)
+		console.log(
+			item.group,
+			path.basename(path.dirname(item.file)),
+			path.basename(item.file),
+			JSON.stringify(row, (_, v: unknown) => (typeof v === 'number' ? Math.round(v * 1000) / 1000 : v)),
+		);
 	rows.set(item.group, [...(rows.get(item.group) ?? []), row]);
 }
 process.stderr.write('\n');
@@ -103,7 +109,11 @@ for (const measure of measures) {
 	for (const [group, list] of rows) {
 		const v = list.map((row) => row[measure]).filter((x): x is number => x !== undefined && !Number.isNaN(x));
 		if (v.length === 0) continue;
-		const q = [0, 0.02, 0.1, 0.5, 0.9, 0.98, 1].map((p) => quantile(v, p).toFixed(measure.startsWith('glare') || measure === 'hotShare' || measure.startsWith('face') && measure.length > 8 ? 4 : 2).padStart(9));
+		const q = [0, 0.02, 0.1, 0.5, 0.9, 0.98, 1].map((p) =>
+			quantile(v, p)
+				.toFixed(measure.startsWith('glare') || measure === 'hotShare' || (measure.startsWith('face') && measure.length > 8) ? 4 : 2)
+				.padStart(9),
+		);
 		console.log(`  ${group.padEnd(24)} n=${String(v.length).padStart(3)} ${q.join('')}`);
 	}
 }

@@ -1,12 +1,12 @@
-import {FactUnavailable, PhotoFacts, type FactName, type FactValues} from './analysis/facts.js';
-import {checks as implementedChecks, type Check} from './checks/index.js';
-import type {PhotoInput} from './input/read.js';
-import {describe, parseOptions, validateOptionsSchema, type ValidateOptions} from './options.js';
+import type {MainFace} from './analysis/face/index.js';
+import {type FactName, FactUnavailable, type FactValues, PhotoFacts} from './analysis/facts.js';
 import {round} from './analysis/stats.js';
-import {applyOverrides, defaultProfileId, profiles, type Profile} from './profiles/index.js';
+import {type Check, checks as implementedChecks} from './checks/index.js';
+import type {PhotoInput} from './input/read.js';
+import {describe, parseOptions, type ValidateOptions, validateOptionsSchema} from './options.js';
+import {applyOverrides, defaultProfileId, type Profile, profiles} from './profiles/index.js';
 import {collectAnnotations} from './report/annotations.js';
 import {buildReport} from './report/build.js';
-import type {MainFace} from './analysis/face/index.js';
 import type {CheckResult, FaceSummary, PhotoReport} from './report/schema.js';
 
 /**
@@ -67,7 +67,15 @@ async function runCheck(check: Check, facts: PhotoFacts, profile: Profile): Prom
 		const values = Object.fromEntries(entries) as Pick<FactValues, FactName>;
 		const {status, message, measured, limits, reason} = check.run(values, profile);
 		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not).
-		return {id: check.id, status, reason: reason ?? check.reason, requirement: check.requirement, message: withAdvice(check, status, message), ...(measured ? {measured} : {}), ...(limits ? {limits} : {})};
+		return {
+			id: check.id,
+			status,
+			reason: reason ?? check.reason,
+			requirement: check.requirement,
+			message: withAdvice(check, status, message),
+			...(measured ? {measured} : {}),
+			...(limits ? {limits} : {}),
+		};
 	} catch (error) {
 		if (error instanceof FactUnavailable) {
 			return error.fact && check.failsWithout?.includes(error.fact)
@@ -87,7 +95,11 @@ export function resolveProfile(profile: string | Profile | undefined, overrides:
 		const id = profile ?? defaultProfileId;
 		const found = profiles[id];
 		if (!found) {
-			throw new TypeError(`${caller}: options.profile must be one of ${Object.keys(profiles).map((key) => `"${key}"`).join(', ')}; got ${describe(profile)}.`);
+			throw new TypeError(
+				`${caller}: options.profile must be one of ${Object.keys(profiles)
+					.map((key) => `"${key}"`)
+					.join(', ')}; got ${describe(profile)}.`,
+			);
 		}
 		base = found;
 	} else {
@@ -111,7 +123,9 @@ export function selectChecks(profile: Profile, checks: readonly string[] | undef
 	if (!checks) return profile;
 	const unknown = checks.filter((id) => !(profile.checks as readonly string[]).includes(id));
 	if (unknown.length > 0) {
-		throw new TypeError(`${caller}: options.checks must name checks of the "${profile.id}" profile (${profile.checks.join(', ')}); got ${unknown.map((id) => `"${id}"`).join(', ')}.`);
+		throw new TypeError(
+			`${caller}: options.checks must name checks of the "${profile.id}" profile (${profile.checks.join(', ')}); got ${unknown.map((id) => `"${id}"`).join(', ')}.`,
+		);
 	}
 	return {...profile, checks: profile.checks.filter((id) => checks.includes(id))};
 }

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {caPrCard, photoReportSchema, validatePhoto, validatePhotos, type PhotoReport} from '../src/index.js';
+import {caPrCard, type PhotoReport, photoReportSchema, validatePhoto, validatePhotos} from '../src/index.js';
 import {buildReport} from '../src/report/build.js';
 import {formatReport} from '../src/report/text.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
@@ -83,7 +83,11 @@ describe('the report', () => {
 	});
 
 	test('the text form names the verdict, the portal reason and the failed check', () => {
-		const report = buildReport({checks: [check('file-size', 'fail', 'FILE_TOO_LARGE'), check('dimensions', 'pass', 'DIMENSIONS_OUT_OF_RANGE')], profile: 'p', source: 'a.jpg'});
+		const report = buildReport({
+			checks: [check('file-size', 'fail', 'FILE_TOO_LARGE'), check('dimensions', 'pass', 'DIMENSIONS_OUT_OF_RANGE')],
+			profile: 'p',
+			source: 'a.jpg',
+		});
 		const text = formatReport(report);
 		expect(text).toMatch(/^a\.jpg: RETURN/);
 		expect(text).toContain('The file size is above 4 MB.');
@@ -96,7 +100,11 @@ describe('validatePhotos', () => {
 	test('returns reports in input order and reports progress', async () => {
 		const inputs = [await jpeg(715, 1001), Buffer.alloc(0), await jpeg(600, 840), Buffer.from('nope')];
 		const seen: number[] = [];
-		const reports = await validatePhotos(inputs, {concurrency: 3, checks: [...NO_FACE_CHECKS], onProgress: ({done, total}) => seen.push(done + (total ?? 0) * 100)});
+		const reports = await validatePhotos(inputs, {
+			concurrency: 3,
+			checks: [...NO_FACE_CHECKS],
+			onProgress: ({done, total}) => seen.push(done + (total ?? 0) * 100),
+		});
 		expect(reports.map((report) => report.verdict)).toEqual(['accept', 'return', 'return', 'return']);
 		expect(reports[2]!.reasons).toEqual(['DIMENSIONS_OUT_OF_RANGE']);
 		expect(seen).toEqual([401, 402, 403, 404]);

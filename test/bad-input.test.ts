@@ -1,9 +1,9 @@
-import path from 'node:path';
 import {mkdtemp, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
+import path from 'node:path';
 import sharp from 'sharp';
 import {describe, expect, test} from 'vitest';
-import {photoReportSchema, validatePhoto, type PhotoReport} from '../src/index.js';
+import {type PhotoReport, photoReportSchema, validatePhoto} from '../src/index.js';
 import {jpeg, png, pngBomb, pseudoRandomBytes, tinyPdf, tinySvg} from './support/images.js';
 
 /** Checks that read the file itself rather than its pixels or header. */

@@ -9,6 +9,7 @@ import {photoReportSchema} from '../src/index.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 
 const noFace = ['--checks', NO_FACE_CHECKS.join(',')];
+
 import {repoRoot} from './support/photos.js';
 
 const cli = path.join(repoRoot, 'dist/cli/main.js');

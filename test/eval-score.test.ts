@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import type {Expectation} from '../fixtures/variants/types.js';
 import type {Status, Tally} from '../eval/score.js';
 import {addToTally, emptyTally, geometryError, meetsExpectation, percentiles, scorePhoto} from '../eval/score.js';
+import type {Expectation} from '../fixtures/variants/types.js';
 
 describe('meetsExpectation', () => {
 	const table: Array<[Expectation, Record<Status, boolean>]> = [
@@ -27,22 +27,41 @@ describe('addToTally', () => {
 	};
 
 	it('counts caught failures and misses', () => {
-		const t = run([['fail', 'fail'], ['fail', 'warn'], ['fail', 'skip'], ['flagged', 'warn']]);
+		const t = run([
+			['fail', 'fail'],
+			['fail', 'warn'],
+			['fail', 'skip'],
+			['flagged', 'warn'],
+		]);
 		expect(t).toMatchObject({scored: 4, shouldFail: 4, caught: 2, warned: 2, skipped: 1, mismatches: 2});
 	});
 
 	it('counts false failures against pass and not-fail', () => {
-		const t = run([['pass', 'fail'], ['not-fail', 'fail'], ['not-fail', 'warn'], ['pass', 'warn']]);
+		const t = run([
+			['pass', 'fail'],
+			['not-fail', 'fail'],
+			['not-fail', 'warn'],
+			['pass', 'warn'],
+		]);
 		expect(t).toMatchObject({shouldPass: 4, falseFail: 2, warned: 2, mismatches: 3});
 	});
 
 	it('counts warnings against warn expectations', () => {
-		const t = run([['warn', 'warn'], ['warn', 'fail'], ['warn', 'pass']]);
+		const t = run([
+			['warn', 'warn'],
+			['warn', 'fail'],
+			['warn', 'pass'],
+		]);
 		expect(t).toMatchObject({shouldWarn: 3, warnedAsExpected: 1, shouldFail: 0, shouldPass: 0, mismatches: 2});
 	});
 
 	it('does not score any', () => {
-		expect(run([['any', 'fail'], ['any', 'skip']])).toEqual(emptyTally());
+		expect(
+			run([
+				['any', 'fail'],
+				['any', 'skip'],
+			]),
+		).toEqual(emptyTally());
 	});
 });
 
@@ -66,7 +85,12 @@ describe('scorePhoto', () => {
 
 describe('geometryError', () => {
 	it("matches the report's left eye with the image's right pupil", () => {
-		const truth = {pupilA: [600, 500] as [number, number], pupilB: [400, 500] as [number, number], chin: [500, 900] as [number, number], crown: [500, 230] as [number, number]};
+		const truth = {
+			pupilA: [600, 500] as [number, number],
+			pupilB: [400, 500] as [number, number],
+			chin: [500, 900] as [number, number],
+			crown: [500, 230] as [number, number],
+		};
 		const e = geometryError({leftEye: [610, 500], rightEye: [400, 520], chin: [500, 900], crown: [500, 230], headHeightRatio: 0.5}, truth, 1400);
 		expect(e.leftEye).toBeCloseTo(10 / 200);
 		expect(e.rightEye).toBeCloseTo(20 / 200);

@@ -2,7 +2,6 @@ import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import type {FaceFacts, MainFace} from '../src/analysis/face/index.js';
 import type {FaceFeatures} from '../src/analysis/face-features.js';
-import type {ImageHeader} from '../src/input/decode.js';
 import {eyesOpen} from '../src/checks/eyes-open.js';
 import {faceCentred} from '../src/checks/face-centred.js';
 import {faceCount} from '../src/checks/face-count.js';
@@ -11,6 +10,7 @@ import {headPose} from '../src/checks/head-pose.js';
 import {headSize} from '../src/checks/head-size.js';
 import {neutralExpression} from '../src/checks/neutral-expression.js';
 import {caPrCard, validatePhoto} from '../src/index.js';
+import type {ImageHeader} from '../src/input/decode.js';
 import {jpeg} from './support/images.js';
 import {hasPhotos, photosDir, photosSkipMessage} from './support/photos.js';
 
@@ -102,7 +102,9 @@ describe('head-size: 44.3–51.4 % with a 2 % margin', () => {
 	});
 
 	test('the message says how the crown was found and which way to crop', () => {
-		expect(headSize.run({face: face({headHeightRatio: 0.38, crownMethod: 'hair-boundary'})}, caPrCard).message).toMatch(/top of the hair.*too small: crop closer/);
+		expect(headSize.run({face: face({headHeightRatio: 0.38, crownMethod: 'hair-boundary'})}, caPrCard).message).toMatch(
+			/top of the hair.*too small: crop closer/,
+		);
 		expect(headSize.run({face: face({headHeightRatio: 0.7})}, caPrCard).message).toMatch(/face proportions.*too large: crop wider/);
 	});
 });

@@ -1,26 +1,26 @@
-import { readFileSync } from 'node:fs';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { describe, expect, it } from 'vitest';
-import type { RgbImage } from '../src/input/image.js';
-import { analyseFaces, faceEngineMemory, loadFaceEngine } from '../src/analysis/face/index.js';
-import { hasPhotos, photosDir, repoRoot } from './support/photos.js';
+import {describe, expect, it} from 'vitest';
+import {analyseFaces, faceEngineMemory, loadFaceEngine} from '../src/analysis/face/index.js';
+import type {RgbImage} from '../src/input/image.js';
+import {hasPhotos, photosDir, repoRoot} from './support/photos.js';
 
 const havePhotos = hasPhotos;
 const PHOTO = 'london-neutral/001_03.jpg';
 
 interface Entry {
 	file: string;
-	landmarks?: { pupilA: [number, number]; pupilB: [number, number]; chin: [number, number]; crown: [number, number] };
+	landmarks?: {pupilA: [number, number]; pupilB: [number, number]; chin: [number, number]; crown: [number, number]};
 }
 
 async function decode(file: string): Promise<RgbImage> {
-	const { data, info } = await sharp(file).rotate().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-	return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 3 };
+	const {data, info} = await sharp(file).rotate().removeAlpha().toColourspace('srgb').raw().toBuffer({resolveWithObject: true});
+	return {data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), width: info.width, height: info.height, channels: 3};
 }
 
 function plain(width: number, height: number, value: number): RgbImage {
-	return { data: new Uint8Array(width * height * 3).fill(value), width, height, channels: 3 };
+	return {data: new Uint8Array(width * height * 3).fill(value), width, height, channels: 3};
 }
 
 describe('face engine: loading', () => {

@@ -2,9 +2,9 @@ import {describe, expect, test} from 'vitest';
 import {aspectRatio} from '../src/checks/aspect-ratio.js';
 import {dimensions} from '../src/checks/dimensions.js';
 import {fileSize} from '../src/checks/file-size.js';
+import {validatePhoto} from '../src/index.js';
 import type {ImageHeader} from '../src/input/decode.js';
 import {caPrCard} from '../src/profiles/index.js';
-import {validatePhoto} from '../src/index.js';
 import {jpeg, NO_FACE_CHECKS, png} from './support/images.js';
 
 function header(width: number, height: number, orientation = 1): ImageHeader {
@@ -125,7 +125,10 @@ describe('file-format, end to end', () => {
 
 	test('a CMYK JPEG warns', async () => {
 		const {default: sharp} = await import('sharp');
-		const bytes = await sharp(await jpeg(715, 1001)).toColourspace('cmyk').jpeg().toBuffer();
+		const bytes = await sharp(await jpeg(715, 1001))
+			.toColourspace('cmyk')
+			.jpeg()
+			.toBuffer();
 		const check = (await validatePhoto(bytes)).checks.find((result) => result.id === 'file-format')!;
 		expect(check.status).toBe('warn');
 		expect(check.message).toMatch(/CMYK/);
@@ -134,7 +137,10 @@ describe('file-format, end to end', () => {
 	test('dimensions use the EXIF orientation', async () => {
 		const {default: sharp} = await import('sharp');
 		// Stored landscape 1400 × 1000, displayed portrait 1000 × 1400.
-		const bytes = await sharp(await jpeg(1400, 1000)).withMetadata({orientation: 6}).jpeg().toBuffer();
+		const bytes = await sharp(await jpeg(1400, 1000))
+			.withMetadata({orientation: 6})
+			.jpeg()
+			.toBuffer();
 		const report = await validatePhoto(bytes);
 		expect(report.image).toMatchObject({width: 1000, height: 1400});
 		expect(report.checks.find((check) => check.id === 'aspect-ratio')?.status).toBe('pass');

@@ -8,20 +8,26 @@ const LIMIT_MS = 20_000;
 describe('hostile and unusual inputs: a full report, every check present, never a throw or a hang', async () => {
 	const cases = await hostileCases();
 
-	test.each(cases)('$name', async ({bytes, fileName, format, message}) => {
-		const report = await validatePhoto(bytes, fileName ? {name: fileName} : {});
-		photoReportSchema.parse(report);
-		expect(report.checks.map((check) => check.id)).toEqual(caPrCard.checks);
-		const fileFormat = report.checks.find((check) => check.id === 'file-format')!;
-		expect(fileFormat.status).toBe(format);
-		if (message) expect(fileFormat.message).toMatch(message);
-		if (format === 'fail') {
-			// Nothing that needs pixels ran on a file that did not decode.
-			for (const check of report.checks.filter((result) => !['file-format', 'file-size', 'dimensions', 'aspect-ratio', 'unaltered', 'recent'].includes(result.id))) {
-				expect(check.status, check.id).toBe('skip');
+	test.each(cases)(
+		'$name',
+		async ({bytes, fileName, format, message}) => {
+			const report = await validatePhoto(bytes, fileName ? {name: fileName} : {});
+			photoReportSchema.parse(report);
+			expect(report.checks.map((check) => check.id)).toEqual(caPrCard.checks);
+			const fileFormat = report.checks.find((check) => check.id === 'file-format')!;
+			expect(fileFormat.status).toBe(format);
+			if (message) expect(fileFormat.message).toMatch(message);
+			if (format === 'fail') {
+				// Nothing that needs pixels ran on a file that did not decode.
+				for (const check of report.checks.filter(
+					(result) => !['file-format', 'file-size', 'dimensions', 'aspect-ratio', 'unaltered', 'recent'].includes(result.id),
+				)) {
+					expect(check.status, check.id).toBe('skip');
+				}
 			}
-		}
-	}, LIMIT_MS);
+		},
+		LIMIT_MS,
+	);
 
 	test('the whole table through the worker pool, in order', async () => {
 		const reports = await validatePhotos(

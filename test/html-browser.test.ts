@@ -9,9 +9,9 @@ import {pathToFileURL} from 'node:url';
 import type {Page} from 'playwright-core';
 import sharp from 'sharp';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {renderHtml, type PhotoReport} from '../src/index.js';
+import {type PhotoReport, renderHtml} from '../src/index.js';
 import {MARK_COLOURS} from '../src/report/overlay.js';
-import {hasChromium, launchChromium, noChromiumMessage, type Chromium} from './support/chromium.js';
+import {type Chromium, hasChromium, launchChromium, noChromiumMessage} from './support/chromium.js';
 import {FACE, IMAGE, syntheticReport, thumbnailUrl, VARIANTS, variantReports} from './support/reports.js';
 
 if (!hasChromium) console.warn(`html-browser.test.ts skipped: ${noChromiumMessage}`);
@@ -98,7 +98,12 @@ describe.skipIf(!hasChromium)(`the HTML report in headless Chromium${hasChromium
 		for (const [x, y] of [FACE.leftEye, FACE.rightEye]) {
 			expect(isEyeMark(x * scaleX, y * scaleY), `eye mark at (${x}, ${y})`).toBe(true);
 			// …and only there: 12 screen pixels away in any direction, the photo shows through.
-			for (const [dx, dy] of [[12, 0], [-12, 0], [0, 12], [0, -12]] as const) {
+			for (const [dx, dy] of [
+				[12, 0],
+				[-12, 0],
+				[0, 12],
+				[0, -12],
+			] as const) {
 				expect(isEyeMark(x * scaleX + dx, y * scaleY + dy), `no eye mark at (${x}, ${y}) + (${dx}, ${dy}) px`).toBe(false);
 			}
 		}

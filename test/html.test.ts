@@ -7,11 +7,11 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import sharp from 'sharp';
 import {beforeAll, describe, expect, test} from 'vitest';
-import {RETURN_REASON_CODES, renderAnnotatedPng, renderHtml, type PhotoReport} from '../src/index.js';
+import {type PhotoReport, RETURN_REASON_CODES, renderAnnotatedPng, renderHtml} from '../src/index.js';
 import {MARK_COLOURS} from '../src/report/overlay.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 import {repoRoot} from './support/photos.js';
-import {FACE, IMAGE, maskUrl, syntheticReport, thumbnailUrl, variantReports, type Variant} from './support/reports.js';
+import {FACE, IMAGE, maskUrl, syntheticReport, thumbnailUrl, type Variant, variantReports} from './support/reports.js';
 
 let reports: PhotoReport[];
 let html: string;
@@ -93,18 +93,27 @@ describe('renderHtml', () => {
 	});
 
 	test('draws the marks in image pixels, and keeps pictures out of the initial DOM', () => {
-		const card = cardOf(html, reports.findIndex((report) => report.source === 'glare.jpg'));
+		const card = cardOf(
+			html,
+			reports.findIndex((report) => report.source === 'glare.jpg'),
+		);
 		expect(card).toContain(`viewBox="0 0 ${IMAGE.width} ${IMAGE.height}"`);
 		expect(card).toContain(`class="pr-eye" data-eye="left" cx="${FACE.leftEye[0]}" cy="${FACE.leftEye[1]}"`);
 		expect(card).toContain(`class="pr-eye" data-eye="right" cx="${FACE.rightEye[0]}" cy="${FACE.rightEye[1]}"`);
 		expect(card).toContain(`class="pr-face" x="${FACE.box.x}" y="${FACE.box.y}" width="${FACE.box.width}" height="${FACE.box.height}"`);
-		for (const mark of ['pr-photo', 'pr-bg', 'pr-band', 'pr-centre', 'pr-face-centre', 'pr-chin', 'pr-crown', 'pr-eyeline']) expect(card).toContain(`class="${mark}"`);
+		for (const mark of ['pr-photo', 'pr-bg', 'pr-band', 'pr-centre', 'pr-face-centre', 'pr-chin', 'pr-crown', 'pr-eyeline'])
+			expect(card).toContain(`class="${mark}"`);
 		expect(card.match(/class="pr-glare"/g)).toHaveLength(2);
 		// The chin band: crown + 44.3 % … 51.4 % of the height.
 		expect(card).toContain(`y="${Math.round((FACE.crown[1] + (31 / 70) * IMAGE.height) * 10) / 10}"`);
 		expect(html).not.toMatch(/[^-]href="data:/);
 		expect(html).toContain('data-href="data:image/jpeg;base64,');
-		expect(cardOf(html, reports.findIndex((report) => report.source === 'undecodable.jpg'))).toContain('No picture: the photo could not be decoded.');
+		expect(
+			cardOf(
+				html,
+				reports.findIndex((report) => report.source === 'undecodable.jpg'),
+			),
+		).toContain('No picture: the photo could not be decoded.');
 	});
 
 	test('rejects what is not a report, naming which', () => {
@@ -157,7 +166,17 @@ describe('the command line: --html and --annotate', () => {
 		await Promise.all(files.slice(0, 3).map((file) => writeFile(file, photo)));
 		await writeFile(files[3]!, 'not a photo');
 		const out = path.join(folder, 'report.html');
-		const result = await promisify(execFile)(process.execPath, [cli, '--json', '--checks', NO_FACE_CHECKS.join(','), '--html', out, '--annotate', path.join(folder, 'png'), ...files]).catch((error: {stdout: string; stderr: string}) => error);
+		const result = await promisify(execFile)(process.execPath, [
+			cli,
+			'--json',
+			'--checks',
+			NO_FACE_CHECKS.join(','),
+			'--html',
+			out,
+			'--annotate',
+			path.join(folder, 'png'),
+			...files,
+		]).catch((error: {stdout: string; stderr: string}) => error);
 		const page = await readFile(out, 'utf8');
 		expect([...page.matchAll(/<tr data-i="\d+"[^>]*data-file="([^"]+)"/g)].map((match) => match[1])).toEqual(['b.jpg', 'a.jpg', 'a.jpg', 'notes.txt']);
 		expect(page.match(/data-href="data:image\/jpeg/g)).toHaveLength(3);

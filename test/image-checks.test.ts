@@ -1,3 +1,4 @@
+import path from 'node:path';
 import sharp from 'sharp';
 import {describe, expect, test} from 'vitest';
 import type {BackgroundFacts} from '../src/analysis/background.js';
@@ -18,7 +19,6 @@ import {naturalColour} from '../src/checks/natural-colour.js';
 import {sharpness} from '../src/checks/sharpness.js';
 import {caPrCard, photoReportSchema, validatePhoto} from '../src/index.js';
 import {hasPhotos, photosDir, photosSkipMessage, readManifest} from './support/photos.js';
-import path from 'node:path';
 
 const IMAGE_CHECKS = ['background-white', 'exposure', 'glare', 'lighting-uniform', 'sharpness', 'natural-colour'] as const;
 
@@ -122,7 +122,13 @@ describe('exposure: too dark fails as TOO_DARK, washed out as OTHER_REQUIREMENT'
 });
 
 describe('glare, lighting, sharpness, natural colour on constructed facts', () => {
-	const glareFacts = (largest: number): GlareFacts => ({spots: largest ? [{x: 1, y: 1, radius: 5, area: largest}] : [], largest, total: largest, hotShare: 0, nearEyes: 0});
+	const glareFacts = (largest: number): GlareFacts => ({
+		spots: largest ? [{x: 1, y: 1, radius: 5, area: largest}] : [],
+		largest,
+		total: largest,
+		hotShare: 0,
+		nearEyes: 0,
+	});
 	test.each([
 		[0, 'pass'],
 		[0.015, 'warn'],
@@ -194,12 +200,13 @@ describe('image measures', () => {
 			for (let x = 0; x < width; x++) {
 				let sum = 0;
 				let count = 0;
-				for (let dy = -3; dy <= 3; dy++) for (let dx = -3; dx <= 3; dx++) {
-					const xx = Math.min(width - 1, Math.max(0, x + dx));
-					const yy = Math.min(height - 1, Math.max(0, y + dy));
-					sum += sharpImage[yy * width + xx]!;
-					count++;
-				}
+				for (let dy = -3; dy <= 3; dy++)
+					for (let dx = -3; dx <= 3; dx++) {
+						const xx = Math.min(width - 1, Math.max(0, x + dx));
+						const yy = Math.min(height - 1, Math.max(0, y + dy));
+						sum += sharpImage[yy * width + xx]!;
+						count++;
+					}
 				blurred[y * width + x] = sum / count;
 			}
 		}
@@ -214,10 +221,11 @@ describe('image measures', () => {
 		const cells = new Uint8Array(count).fill(Cell.Skin);
 		const max = new Uint8Array(count).fill(200);
 		const min = new Uint8Array(count).fill(140);
-		for (let j = 10; j < 16; j++) for (let i = 10; i < 16; i++) {
-			max[j * columns + i] = 255;
-			min[j * columns + i] = 250;
-		}
+		for (let j = 10; j < 16; j++)
+			for (let i = 10; i < 16; i++) {
+				max[j * columns + i] = 255;
+				min[j * columns + i] = 250;
+			}
 		max[30 * columns + 30] = 255;
 		min[30 * columns + 30] = 250;
 		const facts = measureGlare({...region(), columns, rows, cells, max, min, step: 2, eyeDistance: 40}, []);
@@ -245,7 +253,9 @@ describe('image measures', () => {
 
 describe('end to end on synthetic images (no face: the face measures skip)', () => {
 	async function frame(colour: {r: number; g: number; b: number}): Promise<Buffer> {
-		const person = await sharp({create: {width: 300, height: 600, channels: 3, background: {r: 90, g: 60, b: 50}}}).png().toBuffer();
+		const person = await sharp({create: {width: 300, height: 600, channels: 3, background: {r: 90, g: 60, b: 50}}})
+			.png()
+			.toBuffer();
 		return sharp({create: {width: 715, height: 1000, channels: 3, background: colour}})
 			.composite([{input: person, left: 207, top: 400}])
 			.jpeg({quality: 92})
@@ -276,12 +286,15 @@ describe.skipIf(!hasPhotos)(`shared photos (${hasPhotos ? photosDir : photosSkip
 	const manifest = hasPhotos ? readManifest() : [];
 	const pick = (set: string, count: number) => manifest.filter((entry) => entry.set === set).slice(0, count);
 
-	test.each([...pick('london-neutral', 3), ...pick('ontario', 2)].map((entry) => [entry.file]))('%s: background not white, the rest of the image checks do not fail', async (file) => {
-		const report = await validatePhoto(path.join(photosDir, file), {checks: [...IMAGE_CHECKS], annotate: true});
-		const status = (id: string) => report.checks.find((check) => check.id === id)?.status;
-		expect(status('background-white')).toBe('fail');
-		for (const id of ['exposure', 'glare', 'lighting-uniform', 'sharpness']) expect(status(id)).not.toBe('fail');
-		expect(report.annotations?.backgroundMask).toBeDefined();
-		expect(Array.isArray(report.annotations?.glareSpots)).toBe(true);
-	});
+	test.each([...pick('london-neutral', 3), ...pick('ontario', 2)].map((entry) => [entry.file]))(
+		'%s: background not white, the rest of the image checks do not fail',
+		async (file) => {
+			const report = await validatePhoto(path.join(photosDir, file), {checks: [...IMAGE_CHECKS], annotate: true});
+			const status = (id: string) => report.checks.find((check) => check.id === id)?.status;
+			expect(status('background-white')).toBe('fail');
+			for (const id of ['exposure', 'glare', 'lighting-uniform', 'sharpness']) expect(status(id)).not.toBe('fail');
+			expect(report.annotations?.backgroundMask).toBeDefined();
+			expect(Array.isArray(report.annotations?.glareSpots)).toBe(true);
+		},
+	);
 });

@@ -21,14 +21,20 @@ const transforms: Record<string, Transform> = {
 async function probe(): Promise<Buffer> {
 	const pixels = Buffer.alloc(6 * 4 * 3);
 	for (let index = 0; index < 24; index++) pixels[index * 3] = index * 10;
-	return sharp(pixels, {raw: {width: 6, height: 4, channels: 3}}).png().toBuffer();
+	return sharp(pixels, {raw: {width: 6, height: 4, channels: 3}})
+		.png()
+		.toBuffer();
 }
 
 /** The stored form of `upright` that displays upright under EXIF `orientation`. */
 async function storedFor(upright: Buffer, orientation: number): Promise<Buffer> {
-	const reference = await sharp(await probe()).raw().toBuffer();
+	const reference = await sharp(await probe())
+		.raw()
+		.toBuffer();
 	for (const transform of Object.values(transforms)) {
-		const stored = await transform(sharp(await probe())).png().toBuffer();
+		const stored = await transform(sharp(await probe()))
+			.png()
+			.toBuffer();
 		const tagged = await sharp(stored).withMetadata({orientation}).png().toBuffer();
 		const displayed = await sharp(tagged).rotate().raw().toBuffer();
 		if (displayed.equals(reference)) {

@@ -3,7 +3,7 @@ import {describe, expect, test} from 'vitest';
 import {measureBackground} from '../src/analysis/background.js';
 import {measureCutout} from '../src/analysis/cutout.js';
 import {measureBlockiness, resaveError} from '../src/analysis/ela.js';
-import {pixelEvidence, type PixelEvidence} from '../src/analysis/pixel-evidence.js';
+import {type PixelEvidence, pixelEvidence} from '../src/analysis/pixel-evidence.js';
 import {reduceImage} from '../src/analysis/reduced.js';
 import {validatePhoto} from '../src/index.js';
 import type {RgbImage} from '../src/input/image.js';
@@ -93,7 +93,10 @@ describe('cut-out signature', () => {
 
 	test('end to end: a camera-tagged hard cut-out fails, the same person on a studio backdrop passes', async () => {
 		const encode = async (image: RgbImage) =>
-			sharp(image.data, {raw: {width: image.width, height: image.height, channels: 3}}).jpeg({quality: 92}).withExif(cameraExif()!).toBuffer();
+			sharp(image.data, {raw: {width: image.width, height: image.height, channels: 3}})
+				.jpeg({quality: 92})
+				.withExif(cameraExif()!)
+				.toBuffer();
 		const run = async (image: RgbImage) => (await validatePhoto(await encode(image), {checks: ['unaltered']})).checks[0]!;
 		const pasted = await run(scene({feather: 0, realBackdrop: false}));
 		expect(pasted.status).toBe('fail');
@@ -128,7 +131,9 @@ describe('error level analysis and double compression', () => {
 		const decode = async (bytes: Buffer): Promise<RgbImage> => ({data: await sharp(bytes).raw().toBuffer(), width: 512, height: 512, channels: 3});
 		const band = {x: 0, y: 0, width: 512, height: 512};
 		const once = await sharp(data, raw).jpeg({quality: 100}).toBuffer();
-		const twice = await sharp(await sharp(data, raw).jpeg({quality: 75}).toBuffer()).jpeg({quality: 100}).toBuffer();
+		const twice = await sharp(await sharp(data, raw).jpeg({quality: 75}).toBuffer())
+			.jpeg({quality: 100})
+			.toBuffer();
 		expect(measureBlockiness(await decode(once), band).ratio).toBeLessThan(1.1);
 		expect(measureBlockiness(await decode(twice), band).ratio).toBeGreaterThan(limits.doubleCompressionBlockiness);
 	});

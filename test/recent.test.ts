@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import {describe, expect, test} from 'vitest';
-import {parseExifDate, parseIsoDate, type FileDate} from '../src/analysis/capture-date.js';
+import {type FileDate, parseExifDate, parseIsoDate} from '../src/analysis/capture-date.js';
 import type {CaptureDates, PhotoMetadata} from '../src/analysis/metadata.js';
 import {recent} from '../src/checks/recent.js';
 import {caPrCard, validatePhoto} from '../src/index.js';
@@ -85,7 +85,10 @@ describe('recent, end to end: the date is read from the file', () => {
 	});
 
 	test('XMP CreateDate when EXIF has none', async () => {
-		const bytes = await sharp(await jpeg(715, 1001, {exif: false})).withXmp(xmpPacket('xmp:CreateDate="2026-06-01T10:00:00-04:00"')).jpeg().toBuffer();
+		const bytes = await sharp(await jpeg(715, 1001, {exif: false}))
+			.withXmp(xmpPacket('xmp:CreateDate="2026-06-01T10:00:00-04:00"'))
+			.jpeg()
+			.toBuffer();
 		const result = await check(bytes);
 		expect(result).toMatchObject({status: 'pass', measured: {source: 'XMP xmp:CreateDate', timeZone: '-04:00'}});
 	});

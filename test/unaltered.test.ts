@@ -2,7 +2,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import {describe, expect, test} from 'vitest';
 import {estimateQuality, parseJpegStructure} from '../src/analysis/jpeg-structure.js';
-import {validatePhoto, type CheckResult} from '../src/index.js';
+import {type CheckResult, validatePhoto} from '../src/index.js';
 import {cameraExif, jpeg, xmpPacket} from './support/images.js';
 import {hasPhotos, photosDir, photosSkipMessage, readManifest} from './support/photos.js';
 
@@ -55,7 +55,11 @@ describe('unaltered: evidence from the metadata', () => {
 
 	test('documents pasted in (photoshop:DocumentAncestors) fail', async () => {
 		const ancestors = '<photoshop:DocumentAncestors><rdf:Bag><rdf:li>xmp.did:1</rdf:li><rdf:li>xmp.did:2</rdf:li></rdf:Bag></photoshop:DocumentAncestors>';
-		const bytes = await sharp(await jpeg(715, 1001, {exif: false})).withExif(cameraExif()!).withXmp(xmpPacket('', ancestors)).jpeg().toBuffer();
+		const bytes = await sharp(await jpeg(715, 1001, {exif: false}))
+			.withExif(cameraExif()!)
+			.withXmp(xmpPacket('', ancestors))
+			.jpeg()
+			.toBuffer();
 		const result = await unaltered(bytes);
 		expect(result.status).toBe('fail');
 		expect(result.message).toMatch(/2 other document\(s\) pasted/);
@@ -70,7 +74,9 @@ describe('unaltered: evidence from the metadata', () => {
 	});
 
 	test('a ModifyDate well after the capture date is weak evidence', async () => {
-		const bytes = await jpeg(715, 1001, {exif: {IFD0: {Make: 'Canon', Model: 'R6', DateTime: '2026:03:05 10:00:00'}, IFD2: {DateTimeOriginal: '2026:03:01 10:00:00'}}});
+		const bytes = await jpeg(715, 1001, {
+			exif: {IFD0: {Make: 'Canon', Model: 'R6', DateTime: '2026:03:05 10:00:00'}, IFD2: {DateTimeOriginal: '2026:03:01 10:00:00'}},
+		});
 		const result = await unaltered(bytes);
 		expect(result.status).toBe('warn');
 		expect(result.message).toMatch(/modified 4 days after it was taken/);

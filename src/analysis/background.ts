@@ -1,4 +1,4 @@
-import {chroma, deltaE, rgbToLab, type Lab} from './colour.js';
+import {chroma, deltaE, type Lab, rgbToLab} from './colour.js';
 import type {MainFace} from './face/index.js';
 import type {ReducedImage} from './reduced.js';
 import {median, quantile, quantiles} from './stats.js';
@@ -98,7 +98,12 @@ export function measureBackground(image: ReducedImage, person?: BackgroundFace):
 		if (mask[to] || !allowed[to]) return;
 		const f = from * 3;
 		const t = to * 3;
-		if (Math.abs(data[f]! - data[t]!) > STEP_TOLERANCE || Math.abs(data[f + 1]! - data[t + 1]!) > STEP_TOLERANCE || Math.abs(data[f + 2]! - data[t + 2]!) > STEP_TOLERANCE) return;
+		if (
+			Math.abs(data[f]! - data[t]!) > STEP_TOLERANCE ||
+			Math.abs(data[f + 1]! - data[t + 1]!) > STEP_TOLERANCE ||
+			Math.abs(data[f + 2]! - data[t + 2]!) > STEP_TOLERANCE
+		)
+			return;
 		mask[to] = 1;
 		queue[tail++] = to;
 	};

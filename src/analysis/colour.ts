@@ -82,8 +82,7 @@ export function describeColour(lab: Lab, neutralChroma = 5): string {
 		return 'dark grey';
 	}
 	const h = hueDeg(lab);
-	const hue =
-		h < 30 || h >= 345 ? 'pink' : h < 70 ? 'orange' : h < 105 ? 'yellow' : h < 165 ? 'green' : h < 235 ? 'cyan' : h < 300 ? 'blue' : 'mauve';
+	const hue = h < 30 || h >= 345 ? 'pink' : h < 70 ? 'orange' : h < 105 ? 'yellow' : h < 165 ? 'green' : h < 235 ? 'cyan' : h < 300 ? 'blue' : 'mauve';
 	const shade = lab.L >= 80 ? (c < 15 ? 'pale ' : 'light ') : lab.L < 45 ? 'dark ' : '';
 	return `${shade}${hue}`;
 }

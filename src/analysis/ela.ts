@@ -92,7 +92,8 @@ function pickBlocks(image: RgbImage, face: MainFace, band: Band, background: Bac
 			else if (x >= fx0 && x + 8 <= fx1 && y >= fy0 && y + 8 <= fy1) all.face.push([x, y]);
 		}
 	}
-	const spread = (list: Array<[number, number]>, most: number) => (list.length <= most ? list : Array.from({length: most}, (_, k) => list[Math.floor((k * list.length) / most)]!));
+	const spread = (list: Array<[number, number]>, most: number) =>
+		list.length <= most ? list : Array.from({length: most}, (_, k) => list[Math.floor((k * list.length) / most)]!);
 	return {face: spread(all.face, MAX_BLOCKS.face), edge: spread(all.edge, MAX_BLOCKS.edge), backdrop: spread(all.backdrop, MAX_BLOCKS.backdrop)};
 }
 
@@ -102,8 +103,8 @@ function luma(data: Uint8Array | Buffer, o: number): number {
 
 /** JPEG's zig-zag order: the natural (row-major) index of the k-th stored coefficient. */
 const ZIGZAG = [
-	0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50,
-	43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
+	0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22,
+	15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
 ];
 /** The IJG luminance table at `ELA_QUALITY`, in natural order. */
 const QUANT = (() => {

@@ -1,5 +1,5 @@
 import type {RgbImage} from '../input/image.js';
-import {boundsOf, growBounds, insidePolygon, type Bounds} from './bounds.js';
+import {type Bounds, boundsOf, growBounds, insidePolygon} from './bounds.js';
 import type {MainFace} from './face/index.js';
 
 type Point = readonly [number, number];
@@ -142,4 +142,3 @@ function teethShare(image: RgbImage, polygon: readonly Point[], cheekLuminance: 
 	}
 	return inside ? bright / inside : 0;
 }
-

@@ -1,6 +1,6 @@
 import type {RgbImage} from '../input/image.js';
-import {boundsOf, growBounds, insidePolygon, type Bounds} from './bounds.js';
-import {rgbToLab, type Lab} from './colour.js';
+import {type Bounds, boundsOf, growBounds, insidePolygon} from './bounds.js';
+import {type Lab, rgbToLab} from './colour.js';
 import type {MainFace} from './face/index.js';
 import {median, quantiles} from './stats.js';
 
@@ -211,9 +211,13 @@ function rowSpan(polygon: readonly Point[], y: number): [number, number] {
 	return [from, to];
 }
 
-
 /** Values of the cells of one kind (skin by default), optionally filtered by a predicate on the cell index. */
-export function cellValues(region: Pick<FaceRegion, 'cells'>, values: Float32Array, keep: (cell: number) => boolean = () => true, kind: Cell = Cell.Skin): number[] {
+export function cellValues(
+	region: Pick<FaceRegion, 'cells'>,
+	values: Float32Array,
+	keep: (cell: number) => boolean = () => true,
+	kind: Cell = Cell.Skin,
+): number[] {
 	const out: number[] = [];
 	for (let cell = 0; cell < region.cells.length; cell++) if (region.cells[cell] === kind && keep(cell)) out.push(values[cell]!);
 	return out;

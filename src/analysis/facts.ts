@@ -1,19 +1,19 @@
 import {stat} from 'node:fs/promises';
-import {analysisScale, decodeRgb, DecodeError, readHeader, type ImageHeader} from '../input/decode.js';
+import {analysisScale, DecodeError, decodeRgb, type ImageHeader, readHeader} from '../input/decode.js';
 import type {RgbImage} from '../input/image.js';
-import {InputError, readInput, type LoadedFile, type PhotoInput} from '../input/read.js';
-import {sniffType, type SniffedType} from '../input/sniff.js';
-import {analyseFaces, findFaces, type FaceDetection, type FaceFacts, type MainFace} from './face/index.js';
-import {measureBackground, type BackgroundFacts} from './background.js';
-import {measureFaceFeatures, type FaceFeatures} from './face-features.js';
-import {measureFaceRegion, type FaceRegion} from './face-region.js';
-import {measureFocus, type FocusFacts} from './focus.js';
-import {measureGlare, type GlareFacts} from './glare.js';
-import {reduceImage, type ReducedImage} from './reduced.js';
-import {round} from './stats.js';
-import {parseJpegStructure, type JpegStructure} from './jpeg-structure.js';
+import {InputError, type LoadedFile, type PhotoInput, readInput} from '../input/read.js';
+import {type SniffedType, sniffType} from '../input/sniff.js';
+import {type BackgroundFacts, measureBackground} from './background.js';
+import {analyseFaces, type FaceDetection, type FaceFacts, findFaces, type MainFace} from './face/index.js';
+import {type FaceFeatures, measureFaceFeatures} from './face-features.js';
+import {type FaceRegion, measureFaceRegion} from './face-region.js';
+import {type FocusFacts, measureFocus} from './focus.js';
+import {type GlareFacts, measureGlare} from './glare.js';
+import {type JpegStructure, parseJpegStructure} from './jpeg-structure.js';
+import {type PhotoMetadata, readMetadata} from './metadata.js';
 import {measurePixelEvidence, type PixelEvidence} from './pixel-evidence.js';
-import {readMetadata, type PhotoMetadata} from './metadata.js';
+import {type ReducedImage, reduceImage} from './reduced.js';
+import {round} from './stats.js';
 
 /** A fact that cannot be computed for this photo; checks that need it are skipped with this message. */
 export class FactUnavailable extends Error {

@@ -1,5 +1,5 @@
 import exifr from 'exifr';
-import {parseExifDate, parseIptcDate, parseIsoDate, type FileDate} from './capture-date.js';
+import {type FileDate, parseExifDate, parseIptcDate, parseIsoDate} from './capture-date.js';
 
 /** What the file says about itself: the tools that wrote it, the camera, the dates and its edit history. */
 export interface PhotoMetadata {
@@ -96,7 +96,9 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
 		),
 		ancestors: list(photoshop.DocumentAncestors).length + list(xmpMM.Ingredients).length,
 		pngText: png.text,
-		descriptions: [text(ifd0.ImageDescription), text(dc.description), text(iptc.Caption), png.text.Description, png.text.Comment].filter((value): value is string => Boolean(value)),
+		descriptions: [text(ifd0.ImageDescription), text(dc.description), text(iptc.Caption), png.text.Description, png.text.Comment].filter(
+			(value): value is string => Boolean(value),
+		),
 		dates,
 		error,
 	}) as PhotoMetadata;

@@ -1,8 +1,8 @@
 import type {RgbImage} from '../input/image.js';
 import type {BackgroundFacts} from './background.js';
-import {measureCutout, type CutoutMeasure} from './cutout.js';
-import {headBand, measureBlockiness, measureEla, type BlockinessMeasure, type ElaMeasure} from './ela.js';
+import {type CutoutMeasure, measureCutout} from './cutout.js';
 import type {Evidence} from './editing-evidence.js';
+import {type BlockinessMeasure, type ElaMeasure, headBand, measureBlockiness, measureEla} from './ela.js';
 import type {MainFace} from './face/index.js';
 import type {JpegStructure} from './jpeg-structure.js';
 import type {ReducedImage} from './reduced.js';

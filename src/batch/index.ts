@@ -1,10 +1,10 @@
 import path from 'node:path';
+import {checks as implementedChecks} from '../checks/index.js';
 import type {PhotoInput} from '../input/read.js';
-import {describe, parseOptions, validateManyOptionsSchema, type ValidateManyOptions} from '../options.js';
+import {describe, parseOptions, type ValidateManyOptions, validateManyOptionsSchema} from '../options.js';
+import type {Profile} from '../profiles/schema.js';
 import {buildReport} from '../report/build.js';
 import type {PhotoReport} from '../report/schema.js';
-import {checks as implementedChecks} from '../checks/index.js';
-import type {Profile} from '../profiles/schema.js';
 import {assertInput, resolveProfile, runPipeline, selectChecks} from '../validate.js';
 import {createPhotoPool, defaultConcurrency, type PhotoPool} from './pool.js';
 import type {PhotoTask} from './task.js';
@@ -114,5 +114,10 @@ export function timeoutReport(task: PhotoTask, timeoutMs: number): PhotoReport {
 			? {...base, status: 'warn' as const, message: `Not checked: validating this photo took longer than ${limit} and was stopped; check it again on its own.`}
 			: {...base, status: 'skip' as const, message: `Not assessed: validating this photo took longer than ${limit} and was stopped.`};
 	});
-	return buildReport({checks, profile: (task.profile as Profile).id, ...(typeof task.input === 'string' ? {source: path.basename(task.input)} : {}), timings: {total: timeoutMs}});
+	return buildReport({
+		checks,
+		profile: (task.profile as Profile).id,
+		...(typeof task.input === 'string' ? {source: path.basename(task.input)} : {}),
+		timings: {total: timeoutMs},
+	});
 }

@@ -39,30 +39,69 @@ export const backgroundWhite = defineCheck({
 			if (above ? value > fail : value < fail) failures.push(failText);
 			else if (above ? value > warn : value < warn) doubts.push(warnText);
 		};
-		judge(colour.L, limits.minLightness, limits.warnLightness, false,
+		judge(
+			colour.L,
+			limits.minLightness,
+			limits.warnLightness,
+			false,
 			`the background is ${name} (L* ${num(colour.L, 0)}, needs at least ${limits.minLightness})`,
-			`the background is ${name}, not bright white (L* ${num(colour.L, 0)}, at least ${limits.warnLightness} is safe)`);
-		judge(chroma, limits.maxChroma, limits.warnChroma, true,
+			`the background is ${name}, not bright white (L* ${num(colour.L, 0)}, at least ${limits.warnLightness} is safe)`,
+		);
+		judge(
+			chroma,
+			limits.maxChroma,
+			limits.warnChroma,
+			true,
 			`the background is tinted ${describeColour(colour, 0)} (chroma ${num(chroma, 0)}, at most ${limits.maxChroma})`,
-			`the background has a slight ${describeColour(colour, 0)} tint (chroma ${num(chroma, 0)}, at most ${limits.warnChroma} is safe)`);
-		judge(texture, limits.maxTexture, limits.warnTexture, true,
+			`the background has a slight ${describeColour(colour, 0)} tint (chroma ${num(chroma, 0)}, at most ${limits.warnChroma} is safe)`,
+		);
+		judge(
+			texture,
+			limits.maxTexture,
+			limits.warnTexture,
+			true,
 			`the background is not plain: it is textured or has objects in it (mean gradient ${num(texture, 2)}, at most ${limits.maxTexture})`,
-			`the background is slightly textured (mean gradient ${num(texture, 2)}, at most ${limits.warnTexture} is safe)`);
+			`the background is slightly textured (mean gradient ${num(texture, 2)}, at most ${limits.warnTexture} is safe)`,
+		);
 		const sides = `the ${leftRight < 0 ? 'left' : 'right'} side of the background is darker than the ${leftRight < 0 ? 'right' : 'left'} (by L* ${num(Math.abs(leftRight), 0)}`;
-		judge(Math.abs(leftRight), limits.maxShading, limits.warnShading, true, `${sides}, at most ${limits.maxShading})`, `${sides}; at most ${limits.warnShading} is safe)`);
+		judge(
+			Math.abs(leftRight),
+			limits.maxShading,
+			limits.warnShading,
+			true,
+			`${sides}, at most ${limits.maxShading})`,
+			`${sides}; at most ${limits.warnShading} is safe)`,
+		);
 		const vertical = `the background is ${topBottom < 0 ? 'darker at the top' : 'darker beside the face'} than ${topBottom < 0 ? 'beside the face' : 'at the top'} (by L* ${num(Math.abs(topBottom), 0)}`;
-		judge(Math.abs(topBottom), limits.maxShading, limits.warnShading, true, `${vertical}, at most ${limits.maxShading})`, `${vertical}; at most ${limits.warnShading} is safe)`);
+		judge(
+			Math.abs(topBottom),
+			limits.maxShading,
+			limits.warnShading,
+			true,
+			`${vertical}, at most ${limits.maxShading})`,
+			`${vertical}; at most ${limits.warnShading} is safe)`,
+		);
 		if (shadow !== undefined) {
-			judge(shadow, limits.maxShadow, limits.warnShadow, true,
+			judge(
+				shadow,
+				limits.maxShadow,
+				limits.warnShadow,
+				true,
 				`there is a shadow on the background beside the head (L* ${num(shadow, 0)} darker than the rest, at most ${limits.maxShadow})`,
-				`the background may be shadowed beside the head (L* ${num(shadow, 0)} darker than the rest, at most ${limits.warnShadow} is safe)`);
+				`the background may be shadowed beside the head (L* ${num(shadow, 0)} darker than the rest, at most ${limits.warnShadow} is safe)`,
+			);
 		}
 		if (faceContrast !== undefined && faceContrast < limits.minFaceContrast) {
 			failures.push(`the face does not stand out from the background (colour difference ΔE ${num(faceContrast, 0)}, needs at least ${limits.minFaceContrast})`);
 		}
 		if (failures.length > 0) return {status: 'fail', message: `${capitalise(failures.join('; '))}.`, measured, limits};
 		if (doubts.length > 0) return {status: 'warn', message: `${capitalise(doubts.join('; '))}.`, measured, limits};
-		return {status: 'pass', message: `The background is plain and ${name} (L* ${num(colour.L, 0)}, chroma ${num(chroma, 0)}), without shadows.`, measured, limits};
+		return {
+			status: 'pass',
+			message: `The background is plain and ${name} (L* ${num(colour.L, 0)}, chroma ${num(chroma, 0)}), without shadows.`,
+			measured,
+			limits,
+		};
 	},
 });
 

@@ -41,7 +41,12 @@ export const exposure = defineCheck({
 			};
 		}
 		if (medianL > limits.warnMaxFaceLightness || brightShare > limits.warnClippedShare) {
-			return {status: 'warn', message: `Possibly over-exposed: ${washed(`at most L* ${limits.warnMaxFaceLightness} and ${percent(limits.warnClippedShare, 0)} clipped are safe.`)}`, measured, limits};
+			return {
+				status: 'warn',
+				message: `Possibly over-exposed: ${washed(`at most L* ${limits.warnMaxFaceLightness} and ${percent(limits.warnClippedShare, 0)} clipped are safe.`)}`,
+				measured,
+				limits,
+			};
 		}
 		return {status: 'pass', message: `Well exposed: ${face}, ${percent(brightShare, 1)} of it clipped to white.`, measured, limits};
 	},

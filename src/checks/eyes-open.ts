@@ -20,4 +20,3 @@ export const eyesOpen = defineCheck({
 		return {status: 'pass', message: `Both eyes are open (${found}).`, measured, limits};
 	},
 });
-

@@ -28,7 +28,11 @@ export const faceCentred = defineCheck({
 				limits,
 			};
 		}
-		return {status: 'pass', message: `The face is centred (${percent(Math.abs(offset))} off the middle; eyes at ${percent(eyeLine)} of the height).`, measured, limits};
+		return {
+			status: 'pass',
+			message: `The face is centred (${percent(Math.abs(offset))} off the middle; eyes at ${percent(eyeLine)} of the height).`,
+			measured,
+			limits,
+		};
 	},
 });
-

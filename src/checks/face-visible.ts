@@ -32,9 +32,13 @@ export const faceVisible = defineCheck({
 			};
 		}
 		if (face.score < minFaceScore) {
-			return {status: 'warn', message: `The face is found only weakly (detector score ${num(face.score, 2)}, below ${minFaceScore}): part of it may be covered.`, measured, limits};
+			return {
+				status: 'warn',
+				message: `The face is found only weakly (detector score ${num(face.score, 2)}, below ${minFaceScore}): part of it may be covered.`,
+				measured,
+				limits,
+			};
 		}
 		return {status: 'pass', message: 'Eyes, nose and mouth are visible.', measured, limits};
 	},
 });
-

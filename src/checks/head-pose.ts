@@ -13,16 +13,19 @@ export const headPose = defineCheck({
 		const angles = `roll ${num(roll)}°, yaw ${num(yaw)}°, pitch ${num(pitch)}°`;
 		const failures = [
 			Math.abs(roll) > limits.maxRollDeg ? `tilted ${num(Math.abs(roll))}° sideways (at most ${limits.maxRollDeg}°)` : '',
-			Math.abs(yaw) > limits.maxYawDeg ? `turned ${num(Math.abs(yaw))}° ${yaw > 0 ? 'to the right of the photo' : 'to the left of the photo'} (at most ${limits.maxYawDeg}°)` : '',
+			Math.abs(yaw) > limits.maxYawDeg
+				? `turned ${num(Math.abs(yaw))}° ${yaw > 0 ? 'to the right of the photo' : 'to the left of the photo'} (at most ${limits.maxYawDeg}°)`
+				: '',
 		].filter(Boolean);
-		if (failures.length > 0) return {status: 'fail', message: `The head is ${failures.join(' and ')}: look straight at the camera (${angles}).`, measured, limits};
+		if (failures.length > 0)
+			return {status: 'fail', message: `The head is ${failures.join(' and ')}: look straight at the camera (${angles}).`, measured, limits};
 		const warnings = [
 			Math.abs(roll) > limits.warnRollDeg ? `tilted ${num(Math.abs(roll))}° sideways` : '',
 			Math.abs(yaw) > limits.warnYawDeg ? `turned ${num(Math.abs(yaw))}°` : '',
 			Math.abs(pitch) > limits.warnPitchDeg ? `${pitch > 0 ? 'raised' : 'lowered'} about ${num(Math.abs(pitch), 0)}° (an estimate)` : '',
 		].filter(Boolean);
-		if (warnings.length > 0) return {status: 'warn', message: `The head may be ${warnings.join(' and ')}: check that it is straight (${angles}).`, measured, limits};
+		if (warnings.length > 0)
+			return {status: 'warn', message: `The head may be ${warnings.join(' and ')}: check that it is straight (${angles}).`, measured, limits};
 		return {status: 'pass', message: `The head is straight (${angles}).`, measured, limits};
 	},
 });
-

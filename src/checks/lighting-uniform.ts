@@ -17,11 +17,21 @@ export const lightingUniform = defineCheck({
 		const darker = leftL < rightL ? 'left' : 'right';
 		const found = `the ${darker} half of the face (as seen) gets ${num(stops, 1)} stops less light than the other (L* ${num(Math.min(leftL, rightL), 0)} against ${num(Math.max(leftL, rightL), 0)})`;
 		if (stops > limits.maxHalfStops) {
-			return {status: 'fail', message: `Uneven lighting, a shadow across the face: ${found}; at most ${limits.maxHalfStops}. Light the face from the front or both sides.`, measured, limits};
+			return {
+				status: 'fail',
+				message: `Uneven lighting, a shadow across the face: ${found}; at most ${limits.maxHalfStops}. Light the face from the front or both sides.`,
+				measured,
+				limits,
+			};
 		}
 		if (stops > limits.warnHalfStops) {
 			return {status: 'warn', message: `Slightly uneven lighting: ${found}; at most ${limits.warnHalfStops} is safe.`, measured, limits};
 		}
-		return {status: 'pass', message: `Both halves of the face are lit alike (L* ${num(leftL, 0)} and ${num(rightL, 0)}, ${num(stops, 1)} stops apart).`, measured, limits};
+		return {
+			status: 'pass',
+			message: `Both halves of the face are lit alike (L* ${num(leftL, 0)} and ${num(rightL, 0)}, ${num(stops, 1)} stops apart).`,
+			measured,
+			limits,
+		};
 	},
 });

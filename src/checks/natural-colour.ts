@@ -28,7 +28,8 @@ export const naturalColour = defineCheck({
 				limits: limitFigures,
 			};
 		}
-		if (!Number.isFinite(faceRegion.tone.medianL)) return {status: 'skip', message: 'Not assessed: no skin of the face could be measured.', measured, limits: limitFigures};
+		if (!Number.isFinite(faceRegion.tone.medianL))
+			return {status: 'skip', message: 'Not assessed: no skin of the face could be measured.', measured, limits: limitFigures};
 		const cheeks = `the cheeks measure a* ${num(a, 0)}, b* ${num(b, 0)}`;
 		const outside = (value: number, [low, high]: readonly [number, number]): boolean => value < low || value > high;
 		if (outside(a, limits.failA) || outside(b, limits.failB)) {

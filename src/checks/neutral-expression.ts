@@ -17,11 +17,18 @@ export const neutralExpression = defineCheck({
 			happy > limits.maxSmileProbability
 				? `the expression model gives a smile a probability of ${num(happy * 100, happy < 0.1 ? 1 : 0)} % (neutral faces stay under ${num(limits.maxSmileProbability * 100, 1)} %)`
 				: '',
-			mouthWidth > limits.maxMouthWidth ? `the mouth is ${num(mouthWidth, 2)}× the distance between the eyes (a smile widens it; at most ${limits.maxMouthWidth})` : '',
+			mouthWidth > limits.maxMouthWidth
+				? `the mouth is ${num(mouthWidth, 2)}× the distance between the eyes (a smile widens it; at most ${limits.maxMouthWidth})`
+				: '',
 		].filter(Boolean);
 		if (smile.length > 0) return {status: 'fail', message: `Smiling: ${smile.join('; ')}.`, measured, limits};
 		if (mouthOpen > limits.maxMouthOpen) {
-			return {status: 'fail', message: `The mouth is open: the lips are ${num(mouthOpen * 100, 0)} % of the mouth's width apart (at most ${num(limits.maxMouthOpen * 100, 0)} %).`, measured, limits};
+			return {
+				status: 'fail',
+				message: `The mouth is open: the lips are ${num(mouthOpen * 100, 0)} % of the mouth's width apart (at most ${num(limits.maxMouthOpen * 100, 0)} %).`,
+				measured,
+				limits,
+			};
 		}
 
 		const doubts = [
@@ -34,4 +41,3 @@ export const neutralExpression = defineCheck({
 		return {status: 'pass', message: 'Neutral expression, mouth closed.', measured, limits};
 	},
 });
-

@@ -1,4 +1,4 @@
-import {sentinelReason, toInstant, type FileDate} from '../analysis/capture-date.js';
+import {type FileDate, sentinelReason, toInstant} from '../analysis/capture-date.js';
 import type {CaptureDates} from '../analysis/metadata.js';
 import {defineCheck, num} from './check.js';
 
@@ -44,7 +44,11 @@ export const recent = defineCheck({
 		const limits = {maxAgeMonths, futureToleranceMinutes};
 		const found = captureDate(metadata.dates);
 		if (!found) {
-			return {status: 'skip', message: 'Not assessed: no capture date in the file (it may have been removed; a person must confirm the photo is recent).', limits};
+			return {
+				status: 'skip',
+				message: 'Not assessed: no capture date in the file (it may have been removed; a person must confirm the photo is recent).',
+				limits,
+			};
 		}
 		const {date, source} = found;
 		const zone = date.offsetMinutes === undefined ? 'not given' : formatOffset(date.offsetMinutes);
@@ -53,7 +57,12 @@ export const recent = defineCheck({
 
 		const sentinel = sentinelReason(date);
 		if (sentinel) {
-			return {status: 'warn', message: `The capture date (${from}) is ${sentinel}: the camera's clock was probably not set, so the photo's age is unknown.`, measured, limits};
+			return {
+				status: 'warn',
+				message: `The capture date (${from}) is ${sentinel}: the camera's clock was probably not set, so the photo's age is unknown.`,
+				measured,
+				limits,
+			};
 		}
 
 		const instant = toInstant(date);
@@ -65,7 +74,12 @@ export const recent = defineCheck({
 		measured.ageDays = Math.round(((nowMs - instant) / DAY) * 10) / 10;
 
 		if (earliest > nowMs + futureToleranceMinutes * 60_000) {
-			return {status: 'warn', message: `The capture date (${from}) is in the future: the camera's clock is wrong, so the photo's age is unknown.`, measured, limits};
+			return {
+				status: 'warn',
+				message: `The capture date (${from}) is in the future: the camera's clock is wrong, so the photo's age is unknown.`,
+				measured,
+				limits,
+			};
 		}
 		if (latest < limit) {
 			return {

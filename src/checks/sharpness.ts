@@ -14,7 +14,8 @@ export const sharpness = defineCheck({
 		const measured = finite({blur: round(blur, 3), faceWidth: Math.round(faceWidth), upscaled});
 		const found = `the face's blur measure is ${num(blur, 2)} (0 is sharp, 1 featureless; measured at a face width of ${FOCUS_WIDTH} px${upscaled ? `, enlarged from ${Math.round(faceWidth)} px` : ''})`;
 		if (blur > limits.maxBlur) return {status: 'fail', message: `Out of focus or blurred: ${found}; at most ${limits.maxBlur}.`, measured, limits};
-		if (blur > limits.warnBlur) return {status: 'warn', message: `Possibly soft or slightly out of focus: ${found}; at most ${limits.warnBlur} is safe.`, measured, limits};
+		if (blur > limits.warnBlur)
+			return {status: 'warn', message: `Possibly soft or slightly out of focus: ${found}; at most ${limits.warnBlur} is safe.`, measured, limits};
 		return {status: 'pass', message: `Sharp: ${found}.`, measured, limits};
 	},
 });

@@ -1,5 +1,5 @@
 import {metadataEvidence} from '../analysis/editing-evidence.js';
-import {pixelEvidence, type PixelEvidence} from '../analysis/pixel-evidence.js';
+import {type PixelEvidence, pixelEvidence} from '../analysis/pixel-evidence.js';
 import {round} from '../analysis/stats.js';
 import {defineCheck} from './check.js';
 
@@ -29,7 +29,16 @@ export const unaltered = defineCheck({
 		};
 		for (const item of evidence) measured[`evidence.${item.key}`] = item.text;
 		const {cutoutWhiteShare, cutoutHardWeak, cutoutHardStrong, elaInconsistency, doubleCompressionBlockiness, doubleCompressionMinQuality} = profile.unaltered;
-		const limits = {namedEditor, weakEvidence, cutoutWhiteShare, cutoutHardWeak, cutoutHardStrong, elaInconsistency, doubleCompressionBlockiness, doubleCompressionMinQuality};
+		const limits = {
+			namedEditor,
+			weakEvidence,
+			cutoutWhiteShare,
+			cutoutHardWeak,
+			cutoutHardStrong,
+			elaInconsistency,
+			doubleCompressionBlockiness,
+			doubleCompressionMinQuality,
+		};
 		const list = (items: typeof evidence) => items.map((item) => item.text).join('; ');
 
 		if (strong.length > 0) {
@@ -43,7 +52,10 @@ export const unaltered = defineCheck({
 		const camera = [metadata.make, metadata.model].filter(Boolean).join(' ');
 		return {
 			status: 'pass',
-			message: weak.length > 0 ? `Only weak signs of processing (${list(weak)}), passed by the profile's policy.` : `No sign of editing${camera ? `; taken with a ${camera}` : ''}.`,
+			message:
+				weak.length > 0
+					? `Only weak signs of processing (${list(weak)}), passed by the profile's policy.`
+					: `No sign of editing${camera ? `; taken with a ${camera}` : ''}.`,
 			measured,
 			limits,
 		};
@@ -62,7 +74,13 @@ function pixelMeasures({cutout, ela, blockiness}: PixelEvidence): Record<string,
 			'cutout.stepShare': round(cutout.stepShare, 3),
 		});
 	}
-	if (ela) Object.assign(out, {'ela.face': round(ela.face, 3), 'ela.edge': round(ela.edge, 3), 'ela.backdrop': round(ela.backdrop, 2), 'ela.inconsistency': round(ela.inconsistency, 2)});
+	if (ela)
+		Object.assign(out, {
+			'ela.face': round(ela.face, 3),
+			'ela.edge': round(ela.edge, 3),
+			'ela.backdrop': round(ela.backdrop, 2),
+			'ela.inconsistency': round(ela.inconsistency, 2),
+		});
 	if (blockiness) out.blockiness = round(blockiness.ratio, 3);
 	return Object.fromEntries(Object.entries(out).filter(([, value]) => Number.isFinite(value)));
 }

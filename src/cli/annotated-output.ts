@@ -14,7 +14,10 @@ export class AnnotatedOutput {
 	readonly #pngNames: string[] = [];
 	readonly #taken = new Set<string>();
 
-	private constructor(private readonly html: string | undefined, private readonly folder: string | undefined) {}
+	private constructor(
+		private readonly html: string | undefined,
+		private readonly folder: string | undefined,
+	) {}
 
 	/** Checks the destinations first, so a long run does not end on an unwritable path. */
 	static async open(html: string | undefined, folder: string | undefined): Promise<AnnotatedOutput | undefined> {

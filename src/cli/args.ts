@@ -67,9 +67,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 	if (values.annotate === '') throw new UsageError('--annotate needs a folder, e.g. --annotate annotated/');
 	const profile = profiles[values.profile ?? defaultProfileId];
 	if (!profile) {
-		throw new UsageError(`--profile must be one of ${Object.keys(profiles).map((id) => `"${id}"`).join(', ')}; got "${values.profile}"`);
+		throw new UsageError(
+			`--profile must be one of ${Object.keys(profiles)
+				.map((id) => `"${id}"`)
+				.join(', ')}; got "${values.profile}"`,
+		);
 	}
-	const checks = values.checks?.split(',').map((id) => id.trim()).filter(Boolean);
+	const checks = values.checks
+		?.split(',')
+		.map((id) => id.trim())
+		.filter(Boolean);
 	const unknown = checks?.filter((id) => !(CHECK_IDS as readonly string[]).includes(id)) ?? [];
 	if (unknown.length > 0) throw new UsageError(`--checks: unknown check ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${CHECK_IDS.join(', ')})`);
 	const notInProfile = checks?.filter((id) => !(profile.checks as readonly string[]).includes(id)) ?? [];

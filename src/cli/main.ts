@@ -2,11 +2,11 @@
 import {readFileSync} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {validatePhotosIterable} from '../batch/index.js';
-import {formatReport} from '../report/text.js';
 import type {CheckId} from '../checks/ids.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
+import {formatReport} from '../report/text.js';
 import {AnnotatedOutput, withoutAnnotations} from './annotated-output.js';
-import {HELP, parseCliArgs, UsageError, type CliOptions} from './args.js';
+import {type CliOptions, HELP, parseCliArgs, UsageError} from './args.js';
 import {OrderedWriter} from './ordered-writer.js';
 import {ProgressBar} from './progress.js';
 import {walkPaths} from './walk.js';

@@ -61,10 +61,7 @@ export async function readInput(input: PhotoInput, maxBytes: number, name?: stri
 		throw new InputError(`The file could not be read (${describeFsError(error)}): ${input}`);
 	}
 	if (size > maxBytes) {
-		throw new InputError(
-			`The file was not read: it is ${formatBytes(size)}, above the ${formatBytes(maxBytes)} this validator reads.`,
-			size,
-		);
+		throw new InputError(`The file was not read: it is ${formatBytes(size)}, above the ${formatBytes(maxBytes)} this validator reads.`, size);
 	}
 
 	try {

@@ -30,7 +30,9 @@ export async function collectAnnotations(facts: PhotoFacts): Promise<Annotations
 		thumbnail: {width, height, dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`},
 		...(mask ? {backgroundMask: await maskPicture(mask, width, height)} : {}),
 		// Spots are found in the analysis image; the report speaks in the photo's pixels.
-		...(glare ? {glareSpots: glare.spots.map(({x, y, radius}) => ({x: Math.round(x * k), y: Math.round(y * k), radius: Math.round(radius * k * 10) / 10}))} : {}),
+		...(glare
+			? {glareSpots: glare.spots.map(({x, y, radius}) => ({x: Math.round(x * k), y: Math.round(y * k), radius: Math.round(radius * k * 10) / 10}))}
+			: {}),
 	};
 }
 

@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {RETURN_REASON_CODES, RETURN_REASONS, type ReturnReason} from '../reasons.js';
 import {SCRIPT, STYLE} from './html-assets.js';
 import {MARK_COLOURS, overlaySvg} from './overlay.js';
-import {photoReportSchema, type CheckResult, type PhotoReport, type Status, type Verdict} from './schema.js';
+import {type CheckResult, type PhotoReport, photoReportSchema, type Status, type Verdict} from './schema.js';
 
 export interface HtmlOptions {
 	/** The page's heading; default "Photo requirements report". */
@@ -119,10 +119,12 @@ function index(reports: readonly PhotoReport[]): string {
 	const rows = reports.map((report, i) => {
 		const name = fileName(report, i);
 		const problems = report.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
-		return `<tr data-i="${i}" data-verdict="${report.verdict}" data-flags="${flags(report).join(' ')}" data-file="${escapeHtml(name.toLowerCase())}" data-rank="${VERDICT_RANK[report.verdict]}" data-nreasons="${report.reasons.length}">`
-			+ `<td class="num">${i + 1}</td><td><a href="#p-${i}">${escapeHtml(name)}</a></td><td><span class="badge v-${report.verdict}">${VERDICT_WORDS[report.verdict].label}</span></td>`
-			+ `<td>${report.reasons.map((reason) => escapeHtml(RETURN_REASONS[reason])).join('<br>')}</td>`
-			+ `<td class="flags">${problems.map((check) => `${check.status === 'fail' ? '✗' : '!'} ${escapeHtml(check.id)}`).join(', ')}</td></tr>`;
+		return (
+			`<tr data-i="${i}" data-verdict="${report.verdict}" data-flags="${flags(report).join(' ')}" data-file="${escapeHtml(name.toLowerCase())}" data-rank="${VERDICT_RANK[report.verdict]}" data-nreasons="${report.reasons.length}">` +
+			`<td class="num">${i + 1}</td><td><a href="#p-${i}">${escapeHtml(name)}</a></td><td><span class="badge v-${report.verdict}">${VERDICT_WORDS[report.verdict].label}</span></td>` +
+			`<td>${report.reasons.map((reason) => escapeHtml(RETURN_REASONS[reason])).join('<br>')}</td>` +
+			`<td class="flags">${problems.map((check) => `${check.status === 'fail' ? '✗' : '!'} ${escapeHtml(check.id)}`).join(', ')}</td></tr>`
+		);
 	});
 	return `<section class="block" id="index">
 <h2>Photos</h2>
@@ -141,16 +143,20 @@ ${rows.join('\n')}
 function card(report: PhotoReport, i: number): string {
 	const name = fileName(report, i);
 	const svg = overlaySvg(report, {idPrefix: `p${i}`, photo: true, lazy: true});
-	const picture = svg && report.annotations?.thumbnail
-		? svg
-		: `<div class="nopic">${report.annotations ? 'No picture: the photo could not be decoded.' : 'No picture: the report was made without annotations.'}</div>`;
+	const picture =
+		svg && report.annotations?.thumbnail
+			? svg
+			: `<div class="nopic">${report.annotations ? 'No picture: the photo could not be decoded.' : 'No picture: the report was made without annotations.'}</div>`;
 	const facts = [
-		report.image ? `${escapeHtml(report.image.format.toUpperCase())} · ${report.image.width} × ${report.image.height} px · ${megabytes(report.image.bytes)}` : undefined,
-		report.face ? `head ${(report.face.headHeightRatio * 100).toFixed(1)} % of the height · face centre at ${(report.face.centreX * 100).toFixed(1)} % of the width` : undefined,
+		report.image
+			? `${escapeHtml(report.image.format.toUpperCase())} · ${report.image.width} × ${report.image.height} px · ${megabytes(report.image.bytes)}`
+			: undefined,
+		report.face
+			? `head ${(report.face.headHeightRatio * 100).toFixed(1)} % of the height · face centre at ${(report.face.centreX * 100).toFixed(1)} % of the width`
+			: undefined,
 	].filter(Boolean);
-	const reasons = report.reasons.length > 0
-		? `<ul class="reasons">${report.reasons.map((reason) => `<li>${escapeHtml(RETURN_REASONS[reason])}</li>`).join('')}</ul>`
-		: '';
+	const reasons =
+		report.reasons.length > 0 ? `<ul class="reasons">${report.reasons.map((reason) => `<li>${escapeHtml(RETURN_REASONS[reason])}</li>`).join('')}</ul>` : '';
 	return `<article class="card" id="p-${i}" data-i="${i}" data-verdict="${report.verdict}" data-flags="${flags(report).join(' ')}">
 <header><h2>${i + 1}. ${escapeHtml(name)}</h2><span class="badge v-${report.verdict}">${VERDICT_WORDS[report.verdict].label}</span><span class="meaning">${VERDICT_WORDS[report.verdict].meaning}</span></header>
 ${reasons}
@@ -165,11 +171,14 @@ function groups(checks: readonly CheckResult[]): string {
 		const members = checks.filter((check) => check.reason === reason);
 		if (members.length === 0) return '';
 		const status = STATUS_ORDER.find((candidate) => members.some((check) => check.status === candidate)) ?? 'skip';
-		const rows = members.map((check) => `<tr data-check="${escapeHtml(check.id)}" data-status="${check.status}">`
-			+ `<td><span class="badge st-${check.status}">${check.status}</span></td>`
-			+ `<td><div class="id">${escapeHtml(check.id)}</div><div class="req">${escapeHtml(check.requirement)}</div></td>`
-			+ `<td class="message">${escapeHtml(check.message)}</td>`
-			+ `<td>${keyValues(check.measured)}</td><td>${keyValues(check.limits)}</td></tr>`);
+		const rows = members.map(
+			(check) =>
+				`<tr data-check="${escapeHtml(check.id)}" data-status="${check.status}">` +
+				`<td><span class="badge st-${check.status}">${check.status}</span></td>` +
+				`<td><div class="id">${escapeHtml(check.id)}</div><div class="req">${escapeHtml(check.requirement)}</div></td>` +
+				`<td class="message">${escapeHtml(check.message)}</td>` +
+				`<td>${keyValues(check.measured)}</td><td>${keyValues(check.limits)}</td></tr>`,
+		);
 		return `<tbody class="group" data-reason="${reason}" data-status="${status}"><tr class="group-head"><th colspan="5"><span class="badge st-${status}">${status}</span> ${escapeHtml(RETURN_REASONS[reason])} <code>${reason}</code></th></tr>${rows.join('')}</tbody>`;
 	});
 	return `<table class="checks"><thead><tr><th>Status</th><th>Check</th><th>What was found</th><th>Measured</th><th>Limits</th></tr></thead>${bodies.join('')}</table>`;
@@ -177,7 +186,9 @@ function groups(checks: readonly CheckResult[]): string {
 
 function keyValues(values: Record<string, number | string | boolean> | undefined): string {
 	if (!values || Object.keys(values).length === 0) return '';
-	return `<ul class="kv">${Object.entries(values).map(([key, value]) => `<li><span>${escapeHtml(key)}:</span> ${escapeHtml(figure(value))}</li>`).join('')}</ul>`;
+	return `<ul class="kv">${Object.entries(values)
+		.map(([key, value]) => `<li><span>${escapeHtml(key)}:</span> ${escapeHtml(figure(value))}</li>`)
+		.join('')}</ul>`;
 }
 
 /** At most four decimals: 0.44285714285714 reads as 0.4429. */

@@ -63,7 +63,9 @@ export async function hostileCases(): Promise<HostileCase[]> {
 			format: 'fail',
 			message: new RegExp(`${format} (header|data)|not a JPEG or PNG`),
 		}));
-	const transparent = await sharp({create: {width: 715, height: 1001, channels: 4, background: {r: 0, g: 0, b: 0, alpha: 0}}}).png().toBuffer();
+	const transparent = await sharp({create: {width: 715, height: 1001, channels: 4, background: {r: 0, g: 0, b: 0, alpha: 0}}})
+		.png()
+		.toBuffer();
 	return [
 		{name: 'zero bytes', bytes: Buffer.alloc(0), format: 'fail', message: /empty file/},
 		{name: 'random bytes', bytes: pseudoRandomBytes(50_000, 3), format: 'fail', message: /not a known image format/},

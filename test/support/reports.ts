@@ -4,9 +4,9 @@
  */
 import sharp from 'sharp';
 import {CHECK_IDS, type CheckId} from '../../src/checks/ids.js';
+import type {ReturnReason} from '../../src/reasons.js';
 import {buildReport} from '../../src/report/build.js';
 import type {CheckResult, PhotoReport, Status} from '../../src/report/schema.js';
-import type {ReturnReason} from '../../src/reasons.js';
 
 /** The catalogue's reason per check (DESIGN.md). */
 const REASON: Record<CheckId, ReturnReason> = {
@@ -60,8 +60,17 @@ function scene(background: string, skin: string): string {
 export async function thumbnailUrl(background = '#f4f4f2', skin = '#e0b899', noise = false): Promise<string> {
 	let image = sharp(Buffer.from(scene(background, skin)));
 	if (noise) {
-		const grain = await sharp({create: {width: THUMBNAIL.width, height: THUMBNAIL.height, channels: 3, background: '#808080', noise: {type: 'gaussian', mean: 128, sigma: 18}}}).png().toBuffer();
-		image = sharp(await image.composite([{input: grain, blend: 'overlay'}]).png().toBuffer());
+		const grain = await sharp({
+			create: {width: THUMBNAIL.width, height: THUMBNAIL.height, channels: 3, background: '#808080', noise: {type: 'gaussian', mean: 128, sigma: 18}},
+		})
+			.png()
+			.toBuffer();
+		image = sharp(
+			await image
+				.composite([{input: grain, blend: 'overlay'}])
+				.png()
+				.toBuffer(),
+		);
 	}
 	const jpeg = await image.jpeg({quality: 82}).toBuffer();
 	return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
@@ -96,22 +105,38 @@ export interface SyntheticOptions {
 /** A report of one variant: each breaks one requirement (or none), with the evidence to draw. */
 export function syntheticReport({source, variant, thumbnail, mask}: SyntheticOptions): PhotoReport {
 	if (variant === 'undecodable') {
-		const checks = CHECK_IDS.map((id) => id === 'file-format'
-			? check(id, 'fail', 'The file is not a JPEG or PNG image: it could not be decoded.')
-			: check(id, 'skip', 'Not checked: the photo could not be decoded.'));
+		const checks = CHECK_IDS.map((id) =>
+			id === 'file-format'
+				? check(id, 'fail', 'The file is not a JPEG or PNG image: it could not be decoded.')
+				: check(id, 'skip', 'Not checked: the photo could not be decoded.'),
+		);
 		return buildReport({checks, profile: 'ca-pr-card', source, annotations: {}});
 	}
 	type Outcome = [Status, string, Pick<CheckResult, 'measured' | 'limits'>?];
 	const outcomes: Record<Exclude<Variant, 'undecodable'>, Partial<Record<CheckId, Outcome>>> = {
 		accept: {},
-		background: {'background-white': ['fail', 'The background is grey (mean luminance 182, needs at least 225).', {measured: {meanLuminance: 182}, limits: {minLuminance: 225}}]},
+		background: {
+			'background-white': [
+				'fail',
+				'The background is grey (mean luminance 182, needs at least 225).',
+				{measured: {meanLuminance: 182}, limits: {minLuminance: 225}},
+			],
+		},
 		glare: {glare: ['fail', 'A glare spot covers 1.2 % of the face.', {measured: {glareShare: 0.012}, limits: {maxShare: 0.004}}]},
-		'head-size': {'head-size': ['warn', 'The head is 44.6 % of the height, within 1 % of the limits.', {measured: {headHeightRatio: 0.446}, limits: {minRatio: 0.443, maxRatio: 0.514, margin: 0.01}}]},
+		'head-size': {
+			'head-size': [
+				'warn',
+				'The head is 44.6 % of the height, within 1 % of the limits.',
+				{measured: {headHeightRatio: 0.446}, limits: {minRatio: 0.443, maxRatio: 0.514, margin: 0.01}},
+			],
+		},
 		'too-small': {
 			dimensions: ['fail', 'The photo is 600 × 840 pixels: too small.', {measured: {width: 600, height: 840}, limits: {minWidth: 715, minHeight: 1000}}],
 			'file-size': ['fail', 'The file is 4.3 MB, above 4 MB.', {measured: {bytes: 4_500_000}, limits: {maxBytes: 4_194_304}}],
 		},
-		dark: {exposure: ['fail', 'The face is too dark: 31 % of its pixels at luminance 25 or below.', {measured: {darkShare: 0.31}, limits: {maxDarkShare: 0.05}}]},
+		dark: {
+			exposure: ['fail', 'The face is too dark: 31 % of its pixels at luminance 25 or below.', {measured: {darkShare: 0.31}, limits: {maxDarkShare: 0.05}}],
+		},
 	};
 	const failing = outcomes[variant];
 	const checks = CHECK_IDS.map((id) => {
@@ -127,7 +152,14 @@ export function syntheticReport({source, variant, thumbnail, mask}: SyntheticOpt
 		annotations: {
 			...(thumbnail ? {thumbnail: {...THUMBNAIL, dataUrl: thumbnail}} : {}),
 			...(mask ? {backgroundMask: {...THUMBNAIL, dataUrl: mask}} : {}),
-			...(variant === 'glare' ? {glareSpots: [{x: 455, y: 470, radius: 30}, {x: 560, y: 650, radius: 18}]} : {}),
+			...(variant === 'glare'
+				? {
+						glareSpots: [
+							{x: 455, y: 470, radius: 30},
+							{x: 560, y: 650, radius: 18},
+						],
+					}
+				: {}),
 		},
 	});
 }

@@ -1,6 +1,6 @@
-import type { RgbImage } from '../../input/image.js';
-import type { Point } from './landmarks.js';
-import type { CrownMethod } from './types.js';
+import type {RgbImage} from '../../input/image.js';
+import type {Point} from './landmarks.js';
+import type {CrownMethod} from './types.js';
 
 /**
  * Where the hand-placed crowns of the shared photos sit (75 photos, 3 sets): not on the top of
@@ -56,7 +56,7 @@ export interface Crown {
 export function findCrown(image: RgbImage, face: CrownInput): Crown {
 	const eyeMid: Point = [(face.rightEye[0] + face.leftEye[0]) / 2, (face.rightEye[1] + face.leftEye[1]) / 2];
 	const eyeChin = Math.hypot(face.chin[0] - eyeMid[0], face.chin[1] - eyeMid[1]);
-	if (!(eyeChin > 0)) return { point: eyeMid, method: 'anthropometric' };
+	if (!(eyeChin > 0)) return {point: eyeMid, method: 'anthropometric'};
 	// Up along the face's own axis (chin → eyes), so a tilted head gets a tilted estimate.
 	const up: Point = [(eyeMid[0] - face.chin[0]) / eyeChin, (eyeMid[1] - face.chin[1]) / eyeChin];
 	const drop = ((face.noseTip[0] - eyeMid[0]) * -up[0] + (face.noseTip[1] - eyeMid[1]) * -up[1]) / eyeChin;
@@ -65,11 +65,11 @@ export function findCrown(image: RgbImage, face: CrownInput): Crown {
 
 	const ipd = Math.hypot(face.leftEye[0] - face.rightEye[0], face.leftEye[1] - face.rightEye[1]);
 	const hairTop = ipd > 0 ? scanHairTop(image, estimate[0], ipd * BAND_HALF_WIDTH, Math.min(face.browTop, eyeMid[1]) - 1) : undefined;
-	if (hairTop === undefined || (eyeMid[1] - hairTop) / eyeChin < MIN_HAIR_OVER_EYE_CHIN) return { point: estimate, method: 'anthropometric' };
-	if (hairTop <= estimate[1]) return { point: estimate, method: 'anthropometric', hairTop };
+	if (hairTop === undefined || (eyeMid[1] - hairTop) / eyeChin < MIN_HAIR_OVER_EYE_CHIN) return {point: estimate, method: 'anthropometric'};
+	if (hairTop <= estimate[1]) return {point: estimate, method: 'anthropometric', hairTop};
 	// Where the face axis meets the hair-top row.
 	const x = eyeMid[0] + (up[1] !== 0 ? (up[0] / up[1]) * (hairTop - eyeMid[1]) : 0);
-	return { point: [x, hairTop], method: 'hair-boundary', hairTop };
+	return {point: [x, hairTop], method: 'hair-boundary', hairTop};
 }
 
 /**
@@ -80,7 +80,7 @@ export function findCrown(image: RgbImage, face: CrownInput): Crown {
  * crown is a low quantile of the columns' first departures, so a stray strand does not count.
  */
 function scanHairTop(image: RgbImage, centreX: number, halfWidth: number, startY: number): number | undefined {
-	const { data, width } = image;
+	const {data, width} = image;
 	const x0 = Math.max(1, Math.round(centreX - halfWidth));
 	const x1 = Math.min(width - 2, Math.round(centreX + halfWidth));
 	const bottom = Math.min(Math.floor(startY), image.height - 1);
@@ -107,7 +107,7 @@ function scanHairTop(image: RgbImage, centreX: number, halfWidth: number, startY
  * Walks one column down from the top: the first row where 3 successive pixels differ from the
  * running backdrop colour by more than the threshold (from the noise of the first rows).
  */
-function walkColumn(data: Uint8Array, width: number, x: number, bottom: number, settle: number): { edge: number; noise: number } {
+function walkColumn(data: Uint8Array, width: number, x: number, bottom: number, settle: number): {edge: number; noise: number} {
 	const px = (y: number, c: number): number => {
 		const p = (y * width + x) * 3 + c;
 		return ((data[p - 3] as number) + (data[p] as number) + (data[p + 3] as number)) / 3;
@@ -126,12 +126,12 @@ function walkColumn(data: Uint8Array, width: number, x: number, bottom: number, 
 		const dg = px(y, 1) - bg[1]!;
 		const db = px(y, 2) - bg[2]!;
 		if (dr * dr + dg * dg + db * db > t2) {
-			if (++run >= 3) return { edge: y - 2, noise };
+			if (++run >= 3) return {edge: y - 2, noise};
 		} else {
 			run = 0;
 			// Follow slow shading of the backdrop.
 			for (let c = 0; c < 3; c++) bg[c]! += (px(y, c) - bg[c]!) * FOLLOW;
 		}
 	}
-	return { edge: bottom, noise };
+	return {edge: bottom, noise};
 }

@@ -1,7 +1,7 @@
-import type { RgbImage } from '../../input/image.js';
-import type { FaceEngine } from './engine.js';
-import { resampleRegion } from './raster.js';
-import type { DetectedFace, FaceBox } from './types.js';
+import type {RgbImage} from '../../input/image.js';
+import type {FaceEngine} from './engine.js';
+import {resampleRegion} from './raster.js';
+import type {DetectedFace, FaceBox} from './types.js';
 
 /**
  * Input sizes tried in turn by the tiny detector (multiples of 32; the copy's longest side).
@@ -30,29 +30,31 @@ export interface Detection {
 export async function detectFaces(engine: FaceEngine, image: RgbImage): Promise<Detection> {
 	for (const inputSize of TINY_INPUTS) {
 		const tiny = await runDetector(engine, image, inputSize, (input) =>
-			engine.faceapi.nets.tinyFaceDetector.locateFaces(input, new engine.faceapi.TinyFaceDetectorOptions({ inputSize, scoreThreshold: TINY_MIN_SCORE })));
-		if (tiny.length > 0) return { faces: rank(tiny, image), detector: 'tiny' };
+			engine.faceapi.nets.tinyFaceDetector.locateFaces(input, new engine.faceapi.TinyFaceDetectorOptions({inputSize, scoreThreshold: TINY_MIN_SCORE})),
+		);
+		if (tiny.length > 0) return {faces: rank(tiny, image), detector: 'tiny'};
 	}
 	const ssd = await runDetector(engine, image, SSD_INPUT, (input) =>
-		engine.faceapi.nets.ssdMobilenetv1.locateFaces(input, new engine.faceapi.SsdMobilenetv1Options({ minConfidence: SSD_MIN_SCORE, maxResults: 20 })));
-	if (ssd.length > 0) return { faces: rank(ssd, image), detector: 'ssd' };
-	return { faces: [], detector: 'none' };
+		engine.faceapi.nets.ssdMobilenetv1.locateFaces(input, new engine.faceapi.SsdMobilenetv1Options({minConfidence: SSD_MIN_SCORE, maxResults: 20})),
+	);
+	if (ssd.length > 0) return {faces: rank(ssd, image), detector: 'ssd'};
+	return {faces: [], detector: 'none'};
 }
 
-type Locate = (input: ReturnType<FaceEngine['tf']['tensor3d']>) => Promise<Array<{ box: FaceBox; score: number }>>;
+type Locate = (input: ReturnType<FaceEngine['tf']['tensor3d']>) => Promise<Array<{box: FaceBox; score: number}>>;
 
 async function runDetector(engine: FaceEngine, image: RgbImage, longest: number, locate: Locate): Promise<DetectedFace[]> {
 	const scale = Math.min(1, longest / Math.max(image.width, image.height));
 	const w = Math.max(1, Math.round(image.width * scale));
 	const h = Math.max(1, Math.round(image.height * scale));
-	const pixels = resampleRegion(image, { x: 0, y: 0, width: image.width, height: image.height }, w, h);
+	const pixels = resampleRegion(image, {x: 0, y: 0, width: image.width, height: image.height}, w, h);
 	const input = engine.tf.tensor3d(pixels, [h, w, 3], 'float32');
 	try {
 		const found = await locate(input);
 		const sx = image.width / w;
 		const sy = image.height / h;
 		return found.map((d) => ({
-			box: clipBox({ x: d.box.x * sx, y: d.box.y * sy, width: d.box.width * sx, height: d.box.height * sy }, image),
+			box: clipBox({x: d.box.x * sx, y: d.box.y * sy, width: d.box.width * sx, height: d.box.height * sy}, image),
 			score: d.score,
 		}));
 	} finally {
@@ -65,7 +67,7 @@ function clipBox(b: FaceBox, image: RgbImage): FaceBox {
 	const y0 = Math.max(0, b.y);
 	const x1 = Math.min(image.width, b.x + b.width);
 	const y1 = Math.min(image.height, b.y + b.height);
-	return { x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0) };
+	return {x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0)};
 }
 
 function iou(a: FaceBox, b: FaceBox): number {

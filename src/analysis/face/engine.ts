@@ -1,10 +1,10 @@
-import { createRequire } from 'node:module';
+import {createRequire} from 'node:module';
 import path from 'node:path';
 import type * as FaceApi from '@vladmandic/face-api';
-import { MODEL_NAMES, type ModelName } from './model-files.js';
-import { loadWeightMap, verifyModels } from './models.js';
-import { installFastConcat } from './fast-concat.js';
-import { modelsDir } from './paths.js';
+import {installFastConcat} from './fast-concat.js';
+import {MODEL_NAMES, type ModelName} from './model-files.js';
+import {loadWeightMap, verifyModels} from './models.js';
+import {modelsDir} from './paths.js';
 
 /** What loadFaceEngine() reports: which TensorFlow backend runs the models, and load cost. */
 export interface FaceEngineInfo {
@@ -32,31 +32,31 @@ const BACKEND_ENV = 'PHOTO_REQUIREMENTS_TF_BACKEND';
  * face-api's node build (which requires it) shares its tf; otherwise face-api's node-wasm build
  * shares @tensorflow/tfjs with the wasm backend.
  */
-async function loadFaceApi(): Promise<{ faceapi: typeof FaceApi; native: boolean }> {
+async function loadFaceApi(): Promise<{faceapi: typeof FaceApi; native: boolean}> {
 	if (process.env[BACKEND_ENV] !== 'wasm') {
 		try {
 			const specifier = '@tensorflow/tfjs-node';
 			await import(specifier);
-			return { faceapi: require('@vladmandic/face-api') as typeof FaceApi, native: true };
+			return {faceapi: require('@vladmandic/face-api') as typeof FaceApi, native: true};
 		} catch {
 			// Not installed or its native library failed to load: fall through to wasm.
 		}
 	}
 	const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as typeof FaceApi;
-	const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths: (prefix: string) => void };
+	const wasm = require('@tensorflow/tfjs-backend-wasm') as {setWasmPaths: (prefix: string) => void};
 	// A directory path (with trailing separator) makes emscripten read the .wasm from disk:
 	// never the CDN that the browser build would default to.
 	const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
 	wasm.setWasmPaths(wasmDir + path.sep);
-	return { faceapi, native: false };
+	return {faceapi, native: false};
 }
 
 async function init(): Promise<FaceEngine> {
 	const started = performance.now();
 	const dir = modelsDir();
 	await verifyModels(dir);
-	const { faceapi, native } = await loadFaceApi();
-	const tf = faceapi.tf as typeof FaceApi.tf & { setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string };
+	const {faceapi, native} = await loadFaceApi();
+	const tf = faceapi.tf as typeof FaceApi.tf & {setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string};
 	const wanted = native ? 'tensorflow' : 'wasm';
 	await withoutProcessHandlers(async () => {
 		if (!(await tf.setBackend(wanted))) throw new Error(`photo-requirements: the TensorFlow.js "${wanted}" backend failed to initialise`);
@@ -80,7 +80,7 @@ async function init(): Promise<FaceEngine> {
 		modelsDir: dir,
 		loadMs: Math.round(performance.now() - started),
 	};
-	loadedEngine = { faceapi, tf, info };
+	loadedEngine = {faceapi, tf, info};
 	return loadedEngine;
 }
 
@@ -109,7 +109,7 @@ async function warmUp(faceapi: typeof FaceApi): Promise<void> {
 	const frame = tf.zeros([224, 224, 3]) as FaceApi.tf.Tensor3D;
 	const crop = tf.zeros([112, 112, 3]) as FaceApi.tf.Tensor3D;
 	try {
-		await faceapi.nets.tinyFaceDetector.locateFaces(frame, new faceapi.TinyFaceDetectorOptions({ inputSize: 224 }));
+		await faceapi.nets.tinyFaceDetector.locateFaces(frame, new faceapi.TinyFaceDetectorOptions({inputSize: 224}));
 		await faceapi.nets.faceLandmark68Net.detectLandmarks(crop);
 		await faceapi.nets.faceExpressionNet.predictExpressions(crop);
 	} finally {
@@ -139,9 +139,9 @@ export async function loadFaceEngine(): Promise<FaceEngineInfo> {
 }
 
 /** tf.memory() of the engine's backend, for leak tests; zeros before the engine is loaded. */
-export function faceEngineMemory(): { numTensors: number; numBytes: number } {
+export function faceEngineMemory(): {numTensors: number; numBytes: number} {
 	const engine = loadedEngine;
-	if (!engine) return { numTensors: 0, numBytes: 0 };
-	const memory = (engine.tf as unknown as { memory(): { numTensors: number; numBytes: number } }).memory();
-	return { numTensors: memory.numTensors, numBytes: memory.numBytes };
+	if (!engine) return {numTensors: 0, numBytes: 0};
+	const memory = (engine.tf as unknown as {memory(): {numTensors: number; numBytes: number}}).memory();
+	return {numTensors: memory.numTensors, numBytes: memory.numBytes};
 }

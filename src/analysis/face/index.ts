@@ -2,17 +2,17 @@
  * The face engine: finds the faces in a decoded photo and measures the main one (landmarks, eye
  * centres, chin and crown, head height, centring, pose, expression) for the face checks.
  */
-import type { RgbImage } from '../../input/image.js';
-import { round } from '../stats.js';
-import { findCrown } from './crown.js';
-import { detectFaces } from './detect.js';
-import { getFaceEngine } from './engine.js';
-import { IBUG, boundsOf, expressionsIn, landmarksIn, meanOf, pointAt, squareAround, withCrop, type Point } from './landmarks.js';
-import { estimatePose } from './pose.js';
-import type { DetectedFace, FaceFacts, MainFace } from './types.js';
+import type {RgbImage} from '../../input/image.js';
+import {round} from '../stats.js';
+import {findCrown} from './crown.js';
+import {detectFaces} from './detect.js';
+import {getFaceEngine} from './engine.js';
+import {boundsOf, expressionsIn, IBUG, landmarksIn, meanOf, type Point, pointAt, squareAround, withCrop} from './landmarks.js';
+import {estimatePose} from './pose.js';
+import type {DetectedFace, FaceFacts, MainFace} from './types.js';
 
-export type { CrownMethod, DetectedFace, FaceBox, FaceFacts, MainFace } from './types.js';
-export { faceEngineMemory, loadFaceEngine, type FaceEngineInfo } from './engine.js';
+export {type FaceEngineInfo, faceEngineMemory, loadFaceEngine} from './engine.js';
+export type {CrownMethod, DetectedFace, FaceBox, FaceFacts, MainFace} from './types.js';
 
 /**
  * The landmark crop: the tiny detector's box (at input 224), squared. Measured on the shared
@@ -46,13 +46,13 @@ export interface FaceDetection {
 export async function findFaces(image: RgbImage, scale = 1): Promise<FaceDetection> {
 	const engine = await getFaceEngine();
 	const started = performance.now();
-	if (!usable(image)) return { faces: [], detector: 'none', ms: 0 };
-	const { faces, detector } = await detectFaces(engine, image);
+	if (!usable(image)) return {faces: [], detector: 'none', ms: 0};
+	const {faces, detector} = await detectFaces(engine, image);
 	const scaled = faces.map((face) => ({
 		...face,
-		box: { x: face.box.x * scale, y: face.box.y * scale, width: face.box.width * scale, height: face.box.height * scale },
+		box: {x: face.box.x * scale, y: face.box.y * scale, width: face.box.width * scale, height: face.box.height * scale},
 	}));
-	return { faces: scaled, detector, ms: round(performance.now() - started) };
+	return {faces: scaled, detector, ms: round(performance.now() - started)};
 }
 
 /** Finds the faces in `image` (or takes `detection` from `findFaces`) and measures the main one. Never throws for a bad photo. */
@@ -69,9 +69,9 @@ export async function analyseFaces(image: RgbImage, detection?: FaceDetection): 
 
 	if (!usable(image)) {
 		// Nothing a detector could use (or a malformed buffer): no face, not an exception.
-		return { faces: [], detector: 'none', backend: engine.info.backend, timings: { total: 0 } };
+		return {faces: [], detector: 'none', backend: engine.info.backend, timings: {total: 0}};
 	}
-	const { faces, detector, ms } = detection ?? (await findFaces(image));
+	const {faces, detector, ms} = detection ?? (await findFaces(image));
 	timings.detect = ms;
 	t = performance.now();
 	const best = faces[0];
@@ -92,7 +92,7 @@ export async function analyseFaces(image: RgbImage, detection?: FaceDetection): 
 		}
 	}
 	timings.total = round(performance.now() - started + (detection ? ms : 0));
-	const facts: FaceFacts = { faces, detector, backend: engine.info.backend, timings };
+	const facts: FaceFacts = {faces, detector, backend: engine.info.backend, timings};
 	if (main) facts.main = main;
 	return facts;
 }
@@ -105,7 +105,7 @@ function measure(image: RgbImage, face: DetectedFace, points: Point[]): MainFace
 	const chin8 = pointAt(points, IBUG.chin);
 	const chin: Point = [chin8[0] + (chin8[0] - eyeMid[0]) * CHIN_DROP, chin8[1] + (chin8[1] - eyeMid[1]) * CHIN_DROP];
 	const browTop = Math.min(...IBUG.brows.map((i) => pointAt(points, i)[1]));
-	const crown = findCrown(image, { rightEye, leftEye, chin, noseTip: pointAt(points, IBUG.noseTip), browTop });
+	const crown = findCrown(image, {rightEye, leftEye, chin, noseTip: pointAt(points, IBUG.noseTip), browTop});
 	// Face centre: midway between the eye midpoint and the chin horizontally, i.e. the facial midline.
 	const centre = (eyeMid[0] + chin[0]) / 2;
 	return {
@@ -126,4 +126,3 @@ function measure(image: RgbImage, face: DetectedFace, points: Point[]): MainFace
 function usable(image: RgbImage): boolean {
 	return image.width >= MIN_SIDE && image.height >= MIN_SIDE && image.data.length >= image.width * image.height * 3;
 }
-

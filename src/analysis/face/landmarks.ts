@@ -1,7 +1,7 @@
-import type { RgbImage } from '../../input/image.js';
-import type { FaceEngine } from './engine.js';
-import { resampleRegion, type Region } from './raster.js';
-import type { FaceBox } from './types.js';
+import type {RgbImage} from '../../input/image.js';
+import type {FaceEngine} from './engine.js';
+import {type Region, resampleRegion} from './raster.js';
+import type {FaceBox} from './types.js';
 
 /** The landmark and expression nets take 112 × 112 face crops. */
 const NET_INPUT = 112;
@@ -13,14 +13,19 @@ export function squareAround(box: FaceBox, scale: number, dy = 0): Region {
 	const side = Math.max(box.width, box.height) * scale;
 	const cx = box.x + box.width / 2;
 	const cy = box.y + box.height / 2 + dy * side;
-	return { x: cx - side / 2, y: cy - side / 2, width: side, height: side };
+	return {x: cx - side / 2, y: cy - side / 2, width: side, height: side};
 }
 
 /**
  * Runs `fn` on the 112² crop of `region`, resampled from the full-resolution image (the detector
  * only saw a reduced copy; landmarks need the detail), and disposes the crop.
  */
-export async function withCrop<T>(engine: FaceEngine, image: RgbImage, region: Region, fn: (crop: ReturnType<FaceEngine['tf']['tensor3d']>) => Promise<T>): Promise<T> {
+export async function withCrop<T>(
+	engine: FaceEngine,
+	image: RgbImage,
+	region: Region,
+	fn: (crop: ReturnType<FaceEngine['tf']['tensor3d']>) => Promise<T>,
+): Promise<T> {
 	const pixels = resampleRegion(image, region, NET_INPUT, NET_INPUT);
 	const crop = engine.tf.tensor3d(pixels, [NET_INPUT, NET_INPUT, 3], 'float32');
 	try {
@@ -46,7 +51,7 @@ export async function expressionsIn(engine: FaceEngine, crop: Crop): Promise<Rec
 	const result = await engine.faceapi.nets.faceExpressionNet.predictExpressions(crop);
 	const one = Array.isArray(result) ? result[0] : result;
 	const out: Record<string, number> = {};
-	if (one) for (const { expression, probability } of one.asSortedArray()) out[expression] = probability;
+	if (one) for (const {expression, probability} of one.asSortedArray()) out[expression] = probability;
 	return out;
 }
 
@@ -62,7 +67,7 @@ export function boundsOf(points: readonly Point[]): FaceBox {
 		if (x > x1) x1 = x;
 		if (y > y1) y1 = y;
 	}
-	return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+	return {x: x0, y: y0, width: x1 - x0, height: y1 - y0};
 }
 
 /** Mean of the points with the given iBUG indices. */

@@ -1,8 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import {readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
 import type * as FaceApi from '@vladmandic/face-api';
-import { MODEL_NAMES } from './model-files.js';
-import { modelsDir } from './paths.js';
+import {MODEL_NAMES} from './model-files.js';
+import {modelsDir} from './paths.js';
 
 type Tf = typeof FaceApi.tf;
 type WeightSpec = Parameters<Tf['io']['decodeWeights']>[1][number];
@@ -11,7 +11,7 @@ interface WeightsGroup {
 	weights: WeightSpec[];
 }
 interface ModelsManifest {
-	files: Array<{ file: string; bytes: number; sha256: string }>;
+	files: Array<{file: string; bytes: number; sha256: string}>;
 }
 
 /**
@@ -25,7 +25,7 @@ export async function verifyModels(dir: string = modelsDir()): Promise<ModelsMan
 	try {
 		manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as ModelsManifest;
 	} catch (error) {
-		throw new Error(`photo-requirements: face model manifest missing or unreadable: ${manifestPath} (run "npx tsx scripts/copy-models.ts")`, { cause: error });
+		throw new Error(`photo-requirements: face model manifest missing or unreadable: ${manifestPath} (run "npx tsx scripts/copy-models.ts")`, {cause: error});
 	}
 	for (const name of MODEL_NAMES) {
 		if (!manifest.files.some((f) => f.file === `${name}-weights_manifest.json`)) {
@@ -34,7 +34,10 @@ export async function verifyModels(dir: string = modelsDir()): Promise<ModelsMan
 	}
 	for (const entry of manifest.files) {
 		const file = path.join(dir, entry.file);
-		const size = await stat(file).then((s) => s.size, () => -1);
+		const size = await stat(file).then(
+			(s) => s.size,
+			() => -1,
+		);
 		if (size < 0) throw new Error(`photo-requirements: face model file missing: ${file}`);
 		if (size !== entry.bytes) throw new Error(`photo-requirements: face model file ${file} is ${size} bytes, expected ${entry.bytes}: reinstall the package`);
 	}

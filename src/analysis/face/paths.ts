@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import {fileURLToPath} from 'node:url';
 
 const PACKAGE_NAME = 'photo-requirements';
 
@@ -14,7 +14,7 @@ export function packageRoot(from: string = fileURLToPath(import.meta.url)): stri
 		const candidate = path.join(dir, 'package.json');
 		if (existsSync(candidate)) {
 			try {
-				const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: unknown };
+				const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as {name?: unknown};
 				if (pkg.name === PACKAGE_NAME) return dir;
 			} catch {
 				// An unreadable package.json is not ours; keep walking.

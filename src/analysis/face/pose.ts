@@ -1,4 +1,4 @@
-import { IBUG, meanOf, pointAt, type Point } from './landmarks.js';
+import {IBUG, meanOf, type Point, pointAt} from './landmarks.js';
 
 /**
  * Nose-tip position between the eye line and the chin, (nose.y − eye.y) / (chin.y − eye.y), along
@@ -64,5 +64,5 @@ export function estimatePose(points: readonly Point[], rightEye: Point, leftEye:
 	const drop = eyeChin > 0 ? nose[1] / eyeChin : FRONTAL_NOSE_DROP;
 	const sinPitch = Math.max(-1, Math.min(1, (FRONTAL_NOSE_DROP - drop) / NOSE_DEPTH_OVER_EYE_CHIN));
 	const pitchDeg = Math.asin(sinPitch) * DEG;
-	return { rollDeg, yawDeg, pitchDeg };
+	return {rollDeg, yawDeg, pitchDeg};
 }

@@ -1,4 +1,4 @@
-import type { RgbImage } from '../../input/image.js';
+import type {RgbImage} from '../../input/image.js';
 
 /** A rectangle of the source image, in source pixels; it may reach outside the image. */
 export interface Region {
@@ -15,7 +15,7 @@ export interface Region {
  * nets are sensitive to that. Enlarging is bilinear. Outside the image the edge pixel is repeated.
  */
 export function resampleRegion(image: RgbImage, region: Region, outWidth: number, outHeight: number): Float32Array {
-	const { data, width, height } = image;
+	const {data, width, height} = image;
 	const out = new Float32Array(outWidth * outHeight * 3);
 	const sx = region.width / outWidth;
 	const sy = region.height / outHeight;
@@ -63,8 +63,15 @@ export function resampleRegion(image: RgbImage, region: Region, outWidth: number
 }
 
 function bilinear(
-	data: Uint8Array, width: number, height: number, region: Region,
-	sx: number, sy: number, out: Float32Array, outWidth: number, outHeight: number,
+	data: Uint8Array,
+	width: number,
+	height: number,
+	region: Region,
+	sx: number,
+	sy: number,
+	out: Float32Array,
+	outWidth: number,
+	outHeight: number,
 ): void {
 	let o = 0;
 	for (let oy = 0; oy < outHeight; oy++) {
