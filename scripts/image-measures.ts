@@ -9,8 +9,8 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {photosDir} from '../fixtures/shared-photos.js';
 import {defaultVariantsDir} from '../fixtures/variants/index.js';
-import {chroma, luminanceOf} from '../src/analysis/colour.js';
 import {PhotoFacts} from '../src/analysis/facts.js';
+import {chroma, luminanceOf} from '../src/analysis/pixels/colour.js';
 import {quantile} from '../src/analysis/stats.js';
 import {caPrCard} from '../src/profiles/index.js';
 

@@ -1,8 +1,8 @@
 export {type BatchItem, validatePhotos, validatePhotosIterable} from './batch/index.js';
-export {CHECK_IDS, type CheckId} from './checks/ids.js';
+export {CHECK_IDS, type CheckId} from './checks/registry.js';
 export type {PhotoInput} from './input/read.js';
 export type {Progress, ValidateManyOptions, ValidateOptions} from './options.js';
-export {caPrCard, type Profile, type ProfileOverrides, profileOverridesSchema, profileSchema, profiles} from './profiles/index.js';
+export {caPrCard, findProfile, type Profile, type ProfileOverrides, profileOverridesSchema, profileSchema, profiles, unknownChecks} from './profiles/index.js';
 export {RETURN_REASON_CODES, RETURN_REASONS, type ReturnReason} from './reasons.js';
 export {renderAnnotatedPng} from './report/annotate-png.js';
 export {type HtmlOptions, renderHtml} from './report/html.js';
@@ -12,7 +12,9 @@ export {
 	checkResultSchema,
 	type FaceSummary,
 	type PhotoReport,
+	type Provenance,
 	photoReportSchema,
+	provenanceSchema,
 	type Status,
 	statusSchema,
 	type Verdict,
@@ -20,3 +22,4 @@ export {
 } from './report/schema.js';
 export {formatReport} from './report/text.js';
 export {validatePhoto} from './validate.js';
+export {LIBRARY_VERSION} from './version.js';

@@ -1,5 +1,6 @@
 import {z} from 'zod';
-import {CHECK_IDS} from './checks/ids.js';
+import {Given, invalidArgument, quoted} from './arguments.js';
+import {CHECK_IDS} from './checks/registry.js';
 import {profileOverridesSchema, profileSchema} from './profiles/schema.js';
 
 export const validateOptionsSchema = z
@@ -52,24 +53,47 @@ export type ValidateManyOptions = z.input<typeof validateManyOptionsSchema>;
  */
 export function parseOptions<T extends z.ZodType>(schema: T, value: unknown, caller: string): z.output<T> {
 	if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-		throw new TypeError(`${caller}: options must be an object; got ${describe(value)}.`);
+		throw invalidArgument(caller, 'options', 'an object', value);
 	}
 	const result = schema.safeParse(value ?? {});
 	if (result.success) return result.data;
-	const issue = result.error.issues[0]!;
-	throw new TypeError(`${caller}: ${describeIssue(issue, value, schema)}.`);
+	throw issueError(caller, result.error.issues[0]!, value, schema);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, root: unknown, schema: z.ZodType): string {
-	const path = ['options', ...issue.path.map(String)].join('.');
+/** The TypeError for the first zod issue of an option (or of an override, with `root` the overrides and `prefix` their name). */
+export function issueError(caller: string, issue: z.core.$ZodIssue, root: unknown, schema: z.ZodType, prefix = 'options'): TypeError {
+	const path = [prefix, ...issue.path.map(String)].join('.');
 	if (issue.code === 'unrecognized_keys') {
-		const keys = issue.keys.map((key) => `"${key}"`).join(', ');
 		const known = knownKeys(schema, issue.path);
-		return `${path} has no option ${keys}${known ? ` (expected one of: ${known})` : ''}`;
+		return invalidArgument(
+			caller,
+			path,
+			`an object with only the keys ${known ?? 'it documents'}`,
+			new Given(`the key${issue.keys.length === 1 ? '' : 's'} ${quoted(issue.keys)}`),
+		);
 	}
-	const given = valueAt(root, issue.path);
-	const expected = issue.message.replace(/^Invalid input: /, '').replace(/, received \w+$/, '');
-	return `${path}: ${expected.charAt(0).toLowerCase()}${expected.slice(1)}; got ${describe(given)}`;
+	return invalidArgument(caller, path, expectation(issue), valueAt(root, issue.path));
+}
+
+/** What a zod issue expected, worded to follow "must be": `a number above 0`, `one of "a", "b"`. */
+function expectation(issue: z.core.$ZodIssue): string {
+	switch (issue.code) {
+		case 'invalid_type':
+			return `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+		case 'too_small':
+			return `${issue.origin === 'number' ? 'a number ' : ''}${issue.inclusive ? 'at least' : 'above'} ${String(issue.minimum)}${issue.origin === 'array' ? ' long' : ''}`;
+		case 'too_big':
+			return `${issue.origin === 'number' ? 'a number ' : ''}${issue.inclusive ? 'at most' : 'below'} ${String(issue.maximum)}${issue.origin === 'array' ? ' long' : ''}`;
+		case 'invalid_value':
+			return `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
+		case 'not_multiple_of':
+			return `a multiple of ${String(issue.divisor)}`;
+		case 'invalid_format':
+			return `a ${issue.format}`;
+		default:
+			// Custom refinements word their message as an expectation ("at most sharpness.maxBlur (0.54)").
+			return issue.message.replace(/^Invalid input: /, '');
+	}
 }
 
 /** The keys an object schema accepts at `path`, to list them next to an unknown one. */
@@ -95,24 +119,4 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
 		value = (value as Record<PropertyKey, unknown>)[key];
 	}
 	return value;
-}
-
-/** A value as a short phrase for an error message: `number (0)`, `string ("x")`, `null`. */
-export function describe(value: unknown): string {
-	if (value === null) return 'null';
-	if (value === undefined) return 'undefined';
-	if (Array.isArray(value)) return `an array of ${value.length}`;
-	if (value instanceof Date) return `a Date (${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
-	switch (typeof value) {
-		case 'string':
-			return `string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
-		case 'number':
-		case 'boolean':
-		case 'bigint':
-			return `${typeof value} (${String(value)})`;
-		case 'function':
-			return 'a function';
-		default:
-			return `${(value as object).constructor?.name ?? 'an object'}`;
-	}
 }

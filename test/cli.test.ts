@@ -63,7 +63,7 @@ describe('the command line', () => {
 		[['--json', '--ndjson', 'x.jpg'], /cannot be used together/],
 		[['--concurrency', 'zero', 'x.jpg'], /--concurrency must be a whole number/],
 		[['--profile', 'mars', 'x.jpg'], /--profile must be one of "ca-pr-card"/],
-		[['--checks', 'file-size,sparkle', 'x.jpg'], /--checks: unknown check "sparkle"/],
+		[['--checks', 'file-size,sparkle', 'x.jpg'], /--checks: the "ca-pr-card" profile has no check "sparkle"/],
 	])('usage error %j exits 2', async (args, message) => {
 		const result = await photoRequirements(...args);
 		expect(result.code).toBe(2);

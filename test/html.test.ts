@@ -117,7 +117,9 @@ describe('renderHtml', () => {
 	});
 
 	test('rejects what is not a report, naming which', () => {
-		expect(() => renderHtml([reports[0]!, {verdict: 'maybe'} as unknown as PhotoReport])).toThrow(/renderHtml\(\): reports\[1\] is not a PhotoReport/);
+		expect(() => renderHtml([reports[0]!, {verdict: 'maybe'} as unknown as PhotoReport])).toThrow(
+			/renderHtml\(\): reports\[1\] must be a PhotoReport; got a report whose verdict is wrong/,
+		);
 		expect(() => renderHtml('x' as unknown as PhotoReport[])).toThrow(TypeError);
 	});
 });

@@ -1,10 +1,10 @@
 import sharp from 'sharp';
 import {describe, expect, test} from 'vitest';
-import {measureBackground} from '../src/analysis/background.js';
-import {measureCutout} from '../src/analysis/cutout.js';
-import {measureBlockiness, resaveError} from '../src/analysis/ela.js';
-import {type PixelEvidence, pixelEvidence} from '../src/analysis/pixel-evidence.js';
-import {reduceImage} from '../src/analysis/reduced.js';
+import {measureCutout} from '../src/analysis/forensics/cutout.js';
+import {measureBlockiness, resaveError} from '../src/analysis/forensics/ela.js';
+import {type PixelEvidence, pixelEvidence} from '../src/analysis/forensics/pixel-evidence.js';
+import {measureBackground} from '../src/analysis/pixels/background.js';
+import {reduceImage} from '../src/analysis/pixels/reduced.js';
 import {validatePhoto} from '../src/index.js';
 import type {RgbImage} from '../src/input/image.js';
 import {profiles} from '../src/profiles/index.js';

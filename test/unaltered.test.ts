@@ -1,7 +1,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import {describe, expect, test} from 'vitest';
-import {estimateQuality, parseJpegStructure} from '../src/analysis/jpeg-structure.js';
+import {estimateQuality, parseJpegStructure} from '../src/analysis/file/jpeg-structure.js';
 import {type CheckResult, validatePhoto} from '../src/index.js';
 import {cameraExif, jpeg, xmpPacket} from './support/images.js';
 import {hasPhotos, photosDir, photosSkipMessage, readManifest} from './support/photos.js';

@@ -1,19 +1,20 @@
 import {stat} from 'node:fs/promises';
+import {round} from '../format.js';
 import {analysisScale, DecodeError, decodeRgb, type ImageHeader, readHeader} from '../input/decode.js';
+import {sha256Hex} from '../input/digest.js';
 import type {RgbImage} from '../input/image.js';
 import {InputError, type LoadedFile, type PhotoInput, readInput} from '../input/read.js';
 import {type SniffedType, sniffType} from '../input/sniff.js';
-import {type BackgroundFacts, measureBackground} from './background.js';
 import {analyseFaces, type FaceDetection, type FaceFacts, findFaces, type MainFace} from './face/index.js';
-import {type FaceFeatures, measureFaceFeatures} from './face-features.js';
-import {type FaceRegion, measureFaceRegion} from './face-region.js';
-import {type FocusFacts, measureFocus} from './focus.js';
-import {type GlareFacts, measureGlare} from './glare.js';
-import {type JpegStructure, parseJpegStructure} from './jpeg-structure.js';
-import {type PhotoMetadata, readMetadata} from './metadata.js';
-import {measurePixelEvidence, type PixelEvidence} from './pixel-evidence.js';
-import {type ReducedImage, reduceImage} from './reduced.js';
-import {round} from './stats.js';
+import {type JpegStructure, parseJpegStructure} from './file/jpeg-structure.js';
+import {type PhotoMetadata, readMetadata} from './file/metadata.js';
+import {measurePixelEvidence, type PixelEvidence} from './forensics/pixel-evidence.js';
+import {type BackgroundFacts, measureBackground} from './pixels/background.js';
+import {type FaceFeatures, measureFaceFeatures} from './pixels/face-features.js';
+import {type FaceRegion, measureFaceRegion} from './pixels/face-region.js';
+import {type FocusFacts, measureFocus} from './pixels/focus.js';
+import {type GlareFacts, measureGlare} from './pixels/glare.js';
+import {type ReducedImage, reduceImage} from './pixels/reduced.js';
 
 /** A fact that cannot be computed for this photo; checks that need it are skipped with this message. */
 export class FactUnavailable extends Error {
@@ -27,6 +28,8 @@ export interface FactValues {
 	/** Size of the file in bytes, known even when the file is too large to read. */
 	size: number;
 	file: LoadedFile;
+	/** Lowercase hex SHA-256 of the file's bytes as read, for the report's provenance. */
+	sha256: string;
 	type: SniffedType;
 	header: ImageHeader;
 	image: RgbImage;
@@ -95,6 +98,9 @@ const providers: Providers = {
 			if (error instanceof InputError) throw new FactUnavailable(error.message);
 			throw error;
 		}
+	},
+	async sha256(facts) {
+		return sha256Hex((await facts.get('file')).bytes);
 	},
 	async type(facts) {
 		return sniffType((await facts.get('file')).bytes);

@@ -27,14 +27,3 @@ export function mean(values: readonly number[] | Float32Array): number {
 	for (const value of values) sum += value;
 	return sum / values.length;
 }
-
-/** Rounds for a report: `digits` decimals. */
-export function round(value: number, digits = 1): number {
-	const k = 10 ** digits;
-	return Math.round(value * k) / k;
-}
-
-/** The entries whose number is finite (a report carries no NaN): an empty region measures nothing. */
-export function finite<T extends Record<string, number | string | boolean>>(values: T): Partial<T> {
-	return Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value !== 'number' || Number.isFinite(value))) as Partial<T>;
-}

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import {checks as implementedChecks} from '../checks/index.js';
+import {assertInput, invalidArgument} from '../arguments.js';
 import type {PhotoInput} from '../input/read.js';
-import {describe, parseOptions, type ValidateManyOptions, validateManyOptionsSchema} from '../options.js';
-import type {Profile} from '../profiles/schema.js';
-import {buildReport} from '../report/build.js';
+import {parseOptions, type ValidateManyOptions, validateManyOptionsSchema} from '../options.js';
+import {checkPhoto} from '../pipeline/check-photo.js';
+import {uncheckedReport} from '../pipeline/unchecked-report.js';
+import {resolveProfile, selectChecks} from '../profiles/index.js';
 import type {PhotoReport} from '../report/schema.js';
-import {assertInput, resolveProfile, runPipeline, selectChecks} from '../validate.js';
 import {createPhotoPool, defaultConcurrency, type PhotoPool} from './pool.js';
 import type {PhotoTask} from './task.js';
 
@@ -28,7 +28,7 @@ export async function* validatePhotosIterable(
 ): AsyncGenerator<BatchItem> {
 	const parsed = parseOptions(validateManyOptionsSchema, options, 'validatePhotos()');
 	if (inputs === null || typeof inputs !== 'object' || !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs)) {
-		throw new TypeError(`validatePhotos(): inputs must be an iterable of file paths, Buffers or Uint8Arrays; got ${describe(inputs)}.`);
+		throw invalidArgument('validatePhotos()', 'inputs', 'an iterable of file paths, Buffers or Uint8Arrays', inputs);
 	}
 	const profile = selectChecks(resolveProfile(parsed.profile, parsed.overrides, 'validatePhotos()'), parsed.checks, 'validatePhotos()');
 	const concurrency = parsed.concurrency ?? defaultConcurrency();
@@ -96,7 +96,7 @@ async function runWithTimeout(task: PhotoTask, pool: PhotoPool | undefined, time
 		}, timeoutMs);
 	});
 	try {
-		const work = pool ? pool.run(task, controller.signal) : runPipeline(task.input, task.profile, {now: task.now, annotate: task.annotate});
+		const work = pool ? pool.run(task, controller.signal) : checkPhoto(task.input, task.profile, {now: task.now, annotate: task.annotate});
 		const result = await Promise.race([work.catch((error: unknown) => (controller.signal.aborted ? ('timeout' as const) : Promise.reject(error))), expired]);
 		return result === 'timeout' ? timeoutReport(task, timeoutMs) : result;
 	} finally {
@@ -104,19 +104,10 @@ async function runWithTimeout(task: PhotoTask, pool: PhotoPool | undefined, time
 	}
 }
 
-/** The report of a photo that was not checked in time: file-format warns, every other check skips. */
+/** The report of a photo that was not checked in time. */
 export function timeoutReport(task: PhotoTask, timeoutMs: number): PhotoReport {
 	const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 100) / 10} s`;
-	const checks = task.profile.checks.map((id) => {
-		const check = implementedChecks[id]!;
-		const base = {id, reason: check.reason, requirement: check.requirement};
-		return id === 'file-format'
-			? {...base, status: 'warn' as const, message: `Not checked: validating this photo took longer than ${limit} and was stopped; check it again on its own.`}
-			: {...base, status: 'skip' as const, message: `Not assessed: validating this photo took longer than ${limit} and was stopped.`};
-	});
-	return buildReport({
-		checks,
-		profile: (task.profile as Profile).id,
+	return uncheckedReport(task.profile, `validating this photo took longer than ${limit} and was stopped`, {
 		...(typeof task.input === 'string' ? {source: path.basename(task.input)} : {}),
 		timings: {total: timeoutMs},
 	});

@@ -3,10 +3,10 @@
  * is reused for every later one (one engine per worker, never per photo).
  */
 
+import {checkPhoto} from '../pipeline/check-photo.js';
 import type {PhotoReport} from '../report/schema.js';
-import {runPipeline} from '../validate.js';
 import type {PhotoTask} from './task.js';
 
 export default async function validateTask(task: PhotoTask): Promise<PhotoReport> {
-	return runPipeline(task.input, task.profile, {now: task.now, annotate: task.annotate});
+	return checkPhoto(task.input, task.profile, {now: task.now, annotate: task.annotate});
 }

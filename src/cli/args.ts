@@ -1,6 +1,6 @@
 import {parseArgs} from 'node:util';
-import {CHECK_IDS} from '../checks/ids.js';
-import {defaultProfileId, profiles} from '../profiles/index.js';
+import {quoted} from '../arguments.js';
+import {findProfile, profiles, unknownChecks} from '../profiles/index.js';
 
 export interface CliOptions {
 	paths: string[];
@@ -65,7 +65,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 	}
 	if (values.html === '') throw new UsageError('--html needs a file name, e.g. --html report.html');
 	if (values.annotate === '') throw new UsageError('--annotate needs a folder, e.g. --annotate annotated/');
-	const profile = profiles[values.profile ?? defaultProfileId];
+	const profile = findProfile(values.profile);
 	if (!profile) {
 		throw new UsageError(
 			`--profile must be one of ${Object.keys(profiles)
@@ -77,10 +77,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		?.split(',')
 		.map((id) => id.trim())
 		.filter(Boolean);
-	const unknown = checks?.filter((id) => !(CHECK_IDS as readonly string[]).includes(id)) ?? [];
-	if (unknown.length > 0) throw new UsageError(`--checks: unknown check ${unknown.map((id) => `"${id}"`).join(', ')} (known: ${CHECK_IDS.join(', ')})`);
-	const notInProfile = checks?.filter((id) => !(profile.checks as readonly string[]).includes(id)) ?? [];
-	if (notInProfile.length > 0) throw new UsageError(`--checks: the "${profile.id}" profile has no check ${notInProfile.map((id) => `"${id}"`).join(', ')}`);
+	const unknown = unknownChecks(profile, checks ?? []);
+	if (unknown.length > 0) throw new UsageError(`--checks: the "${profile.id}" profile has no check ${quoted(unknown)} (it has: ${profile.checks.join(', ')})`);
 	if (!values.help && !values.version && positionals.length === 0) {
 		throw new UsageError('no photo given: name one or more files or folders');
 	}

@@ -2,7 +2,7 @@
 import {readFileSync} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {validatePhotosIterable} from '../batch/index.js';
-import type {CheckId} from '../checks/ids.js';
+import type {CheckId} from '../checks/registry.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
 import {formatReport} from '../report/text.js';
 import {AnnotatedOutput, withoutAnnotations} from './annotated-output.js';

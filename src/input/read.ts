@@ -1,5 +1,6 @@
 import {open, stat} from 'node:fs/promises';
 import path from 'node:path';
+import {formatBytes} from '../format.js';
 
 /** What `validatePhoto` accepts: a file path, or the file's bytes. */
 export type PhotoInput = string | Buffer | Uint8Array;
@@ -88,12 +89,4 @@ export async function readInput(input: PhotoInput, maxBytes: number, name?: stri
 		if (error instanceof InputError) throw error;
 		throw new InputError(`The file could not be read (${describeFsError(error)}): ${input}`);
 	}
-}
-
-/** 4194304 → "4.19 MB (4,194,304 bytes)": decimal megabytes, with the exact count. */
-export function formatBytes(bytes: number): string {
-	const exact = `${bytes.toLocaleString('en-US')} bytes`;
-	if (bytes < 1000) return exact;
-	const [value, unit] = bytes >= 1e9 ? [bytes / 1e9, 'GB'] : bytes >= 1e6 ? [bytes / 1e6, 'MB'] : [bytes / 1e3, 'kB'];
-	return `${value.toFixed(2).replace(/\.?0+$/, '')} ${unit} (${exact})`;
 }

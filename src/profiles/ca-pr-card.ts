@@ -1,4 +1,4 @@
-import {CHECK_IDS} from '../checks/ids.js';
+import {CHECK_IDS} from '../checks/registry.js';
 import type {Profile} from './schema.js';
 
 /**
@@ -8,6 +8,88 @@ import type {Profile} from './schema.js';
 export const caPrCard = {
 	id: 'ca-pr-card',
 	title: 'Canada Permanent Resident card (PR Portal upload)',
+	// Bump on any change of a threshold or of what a check measures: reports carry it (provenance).
+	version: '1.0.0',
+	// Where each group's thresholds come from, and when they were last compared with IRCC's text.
+	sources: {
+		fileSize: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): "no larger than 4 MB", read both ways (above 4 × 1024² bytes fails, above 4,000,000 warns)',
+			checked: '2026-12-01',
+		},
+		dimensions: {
+			source: 'IRCC, PR card photo specifications (digital photo for the PR Portal): "between 715 × 1000 and 2000 × 2800 pixels"',
+			checked: '2026-12-01',
+		},
+		aspectRatio: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): the printed photo is 50 mm × 70 mm and both pixel limits are 5:7; the 1 % tolerance is half a millimetre of the print',
+			checked: '2026-12-01',
+		},
+		backgroundWhite: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): "plain white background with a clear difference between your face and the background"; lightness, chroma, texture, shading and shadow limits calibrated by npm run eval on the shared photos and the variants',
+			checked: '2026-12-01',
+		},
+		exposure: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): uniform lighting, not too dark; limits calibrated by npm run eval (darker and over-exposed variants against the bases and the shared photos)',
+			checked: '2026-12-01',
+		},
+		glare: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): "not show shadows, glare or flash reflections"; spot-area limits calibrated by npm run eval (glare variants against the bases and the shared photos)',
+			checked: '2026-12-01',
+		},
+		lightingUniform: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): "uniform lighting and not show shadows"; limits calibrated by npm run eval (face-shadow variants against studio and home photos)',
+			checked: '2026-12-01',
+		},
+		sharpness: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): "clear, sharp and in focus"; blur limits calibrated by npm run eval (blurred variants against the bases and the shared photos)',
+			checked: '2026-12-01',
+		},
+		faceVisible: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): "eyes open and clearly visible"; provisional limits from the shared photos and the eyes-covered variants (npm run eval)',
+			checked: '2026-12-01',
+		},
+		eyesOpen: {
+			source: 'Soukupová & Čech (2016): an eye aspect ratio below 0.2 is a blink; the lowest of the 124 shared photos (eyes open) is 0.245',
+			checked: '2026-12-01',
+		},
+		neutralExpression: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): "neutral facial expression (eyes open and clearly visible, mouth closed, no smiling)"; calibrated by scripts/expression-calibration.ts on the shared photos, cross-validated by person',
+			checked: '2026-12-01',
+		},
+		faceCentred: {
+			source: "ISO/IEC 19794-5 and ICAO 9303: the face's midline within ±5 % of the width, the eye line 30–50 % of the height from the top",
+			checked: '2026-12-01',
+		},
+		headSize: {
+			source:
+				"IRCC, PR card photo specifications (digital photo for the PR Portal): 31–36 mm from chin to crown on the 70 mm photo; the margin is the face engine's head-height error on the shared photos (npm run eval)",
+			checked: '2026-12-01',
+		},
+		headPose: {
+			source: "ISO/IEC 29794-5 practice (OFIQ, ICAO): ±8° roll, ±5° yaw, widened to the landmark estimate's spread on the shared frontal photos",
+			checked: '2026-12-01',
+		},
+		naturalColour: {
+			source: "OFIQ's natural cheek colour (CIELAB a* 5–25, b* 5–35) to warn; far outside it (the swapped-channel variants) to fail",
+			checked: '2026-12-01',
+		},
+		recent: {source: 'IRCC, PR card photo specifications (digital photo for the PR Portal): "taken within the last 12 months"', checked: '2026-12-01'},
+		unaltered: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): "not altered in any way"; cut-out, ELA and double-compression limits calibrated by npm run eval on the shared photos, the whitened bases and the cut-out variants',
+			checked: '2026-12-01',
+		},
+		decode: {source: "Robustness limits of this validator, not IRCC's: 8 × the portal's 4 MB read, 50 megapixels decoded", checked: '2026-12-01'},
+	},
 	// Every check of the catalogue, in its order.
 	checks: [...CHECK_IDS],
 	fileSize: {
@@ -110,6 +192,8 @@ export const caPrCard = {
 		// The face engine's head-height error on the shared photos: mean 0.014, worst 0.044 of the
 		// height (npm run eval). Warn within 2 % of a limit, fail beyond.
 		margin: 0.02,
+		// IRCC: the printed photo is 70 mm high.
+		photoHeightMm: 70,
 	},
 	headPose: {
 		// ISO practice (OFIQ, ICAO) allows ±8° of roll; roll is measured from the eye line, the most

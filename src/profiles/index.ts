@@ -1,3 +1,5 @@
+import {Given, invalidArgument, quoted} from '../arguments.js';
+import {issueError} from '../options.js';
 import {caPrCard} from './ca-pr-card.js';
 import {type Profile, type ProfileOverrides, profileOverridesSchema, profileSchema} from './schema.js';
 
@@ -8,12 +10,47 @@ export const defaultProfileId = caPrCard.id;
 
 export {caPrCard, type Profile, type ProfileOverrides, profileOverridesSchema, profileSchema};
 
-/** A profile with overrides applied group by group; the result is validated as a whole. */
+/** A shipped profile by id (default: `ca-pr-card`), or undefined. */
+export function findProfile(id: string = defaultProfileId): Profile | undefined {
+	return Object.hasOwn(profiles, id) ? profiles[id] : undefined;
+}
+
+/** The ids among `ids` that the profile does not run, in the order given. */
+export function unknownChecks(profile: Profile, ids: readonly string[]): string[] {
+	return ids.filter((id) => !(profile.checks as readonly string[]).includes(id));
+}
+
+/** A profile with overrides applied group by group; the result is validated as a whole (zod errors). */
 export function applyOverrides(profile: Profile, overrides: ProfileOverrides | undefined): Profile {
-	if (!overrides) return profile;
+	return overrides ? profileSchema.parse(mergeOverrides(profile, overrides)) : profile;
+}
+
+/** A shipped profile by id, or a given one, with overrides applied; a TypeError naming the option when it is wrong. */
+export function resolveProfile(profile: string | Profile | undefined, overrides: ProfileOverrides | undefined, caller: string): Profile {
+	const base = typeof profile === 'object' ? profile : findProfile(profile);
+	if (!base) throw invalidArgument(caller, 'options.profile', `one of ${quoted(Object.keys(profiles))} or a profile object`, profile);
+	if (!overrides) return base;
+	const result = profileSchema.safeParse(mergeOverrides(base, overrides));
+	if (result.success) return result.data;
+	const issue = result.error.issues[0]!;
+	// The issue's path starts at the group: it is reported as the override that caused it.
+	throw issueError(caller, issue, overrides, profileOverridesSchema, 'options.overrides');
+}
+
+function mergeOverrides(profile: Profile, overrides: ProfileOverrides): Record<string, unknown> {
 	const merged: Record<string, unknown> = {...profile};
 	for (const [group, values] of Object.entries(overrides)) {
 		merged[group] = {...((profile as Record<string, unknown>)[group] as object), ...values};
 	}
-	return profileSchema.parse(merged);
+	return merged;
+}
+
+/** The profile restricted to `checks` (kept in the profile's order); a TypeError for a check it does not have. */
+export function selectChecks(profile: Profile, checks: readonly string[] | undefined, caller: string): Profile {
+	if (!checks) return profile;
+	const unknown = unknownChecks(profile, checks);
+	if (unknown.length > 0) {
+		throw invalidArgument(caller, 'options.checks', `checks of the "${profile.id}" profile (${profile.checks.join(', ')})`, new Given(quoted(unknown)));
+	}
+	return {...profile, checks: profile.checks.filter((id) => checks.includes(id))};
 }

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import {Given, invalidArgument} from '../arguments.js';
 import {RETURN_REASON_CODES, RETURN_REASONS, type ReturnReason} from '../reasons.js';
 import {SCRIPT, STYLE} from './html-assets.js';
 import {MARK_COLOURS, overlaySvg} from './overlay.js';
@@ -31,13 +32,18 @@ const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'pass', 'skip'];
  * asset, no network: pictures are the reports' data URLs, loaded as each photo scrolls into view.
  */
 export function renderHtml(reports: readonly PhotoReport[], options: HtmlOptions = {}): string {
-	if (!Array.isArray(reports)) throw new TypeError(`renderHtml(): reports must be an array of PhotoReport; got ${typeof reports}`);
+	if (!Array.isArray(reports)) throw invalidArgument('renderHtml()', 'reports', 'an array of PhotoReport', reports);
 	// Checked against the contract, so every value written unescaped (verdicts, statuses, reason codes) is one of its enums.
 	reports.forEach((report, i) => {
 		const parsed = photoReportSchema.safeParse(report);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
-			throw new TypeError(`renderHtml(): reports[${i}] is not a PhotoReport: ${issue ? `${issue.path.join('.') || 'report'}: ${issue.message}` : 'invalid'}`);
+			throw invalidArgument(
+				'renderHtml()',
+				`reports[${i}]`,
+				'a PhotoReport',
+				new Given(issue ? `a report whose ${issue.path.join('.') || 'root'} is wrong (${issue.message})` : 'an invalid report'),
+			);
 		}
 	});
 	const title = options.title ?? 'Photo requirements report';

@@ -1,4 +1,3 @@
-import {caPrCard} from '../profiles/ca-pr-card.js';
 import type {PhotoReport, Status} from './schema.js';
 
 /** Colours of the marks, shared by the HTML legend and the PNG; the eye colour is probed by the browser test. */
@@ -84,14 +83,18 @@ export function overlaySvg(report: PhotoReport, options: OverlayOptions = {}): s
 	if (face && finite(face.box.x, face.box.y, face.box.width, face.box.height, face.crown[1], face.chin[1], face.centreX)) {
 		const {box} = face;
 		const headSize = report.checks.find((check) => check.id === 'head-size');
-		const minRatio = numberOr(headSize?.limits?.minRatio, caPrCard.headSize.minRatio);
-		const maxRatio = numberOr(headSize?.limits?.maxRatio, caPrCard.headSize.maxRatio);
+		// The band the report's own limits give; a report without them (head-size not run) draws none.
+		const minRatio = headSize?.limits?.minRatio;
+		const maxRatio = headSize?.limits?.maxRatio;
+		const band = typeof minRatio === 'number' && typeof maxRatio === 'number' && Number.isFinite(minRatio + maxRatio) ? {minRatio, maxRatio} : undefined;
 		const tint = STATUS_TINTS[status('head-size')];
 		const bandX = Math.max(0, box.x - box.width * 0.3);
 		const bandWidth = Math.min(W, box.x + box.width * 1.3) - bandX;
 		const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)} %`;
 		parts.push(
-			`<rect class="pr-band" data-status="${status('head-size')}" x="${n(bandX)}" y="${n(face.crown[1] + minRatio * H)}" width="${n(bandWidth)}" height="${n((maxRatio - minRatio) * H)}" fill="${tint.colour}" fill-opacity="${Math.max(0.25, tint.opacity)}" stroke="${tint.colour}" stroke-width="${stroke}" stroke-dasharray="${dash}"><title>Where the chin must be for a head of ${percent(minRatio)}–${percent(maxRatio)} of the height (measured: ${percent(face.headHeightRatio)})</title></rect>`,
+			band
+				? `<rect class="pr-band" data-status="${status('head-size')}" x="${n(bandX)}" y="${n(face.crown[1] + band.minRatio * H)}" width="${n(bandWidth)}" height="${n((band.maxRatio - band.minRatio) * H)}" fill="${tint.colour}" fill-opacity="${Math.max(0.25, tint.opacity)}" stroke="${tint.colour}" stroke-width="${stroke}" stroke-dasharray="${dash}"><title>Where the chin must be for a head of ${percent(band.minRatio)}–${percent(band.maxRatio)} of the height (measured: ${percent(face.headHeightRatio)})</title></rect>`
+				: '',
 			`<line class="pr-face-centre" x1="${n(face.centreX * W)}" y1="${n(box.y)}" x2="${n(face.centreX * W)}" y2="${n(box.y + box.height)}" stroke="${MARK_COLOURS.centre}" stroke-width="${stroke}"><title>Centre of the face</title></line>`,
 			`<rect class="pr-face" x="${n(box.x)}" y="${n(box.y)}" width="${n(box.width)}" height="${n(box.height)}" fill="none" stroke="${MARK_COLOURS.face}" stroke-width="${stroke}"><title>Face</title></rect>`,
 			mark('pr-crown', face.crown, box.width * 0.35, 'Crown (top of the head)'),
@@ -132,8 +135,4 @@ function n(value: number): string {
 
 function finite(...values: number[]): boolean {
 	return values.every(Number.isFinite);
-}
-
-function numberOr(value: number | string | undefined, fallback: number): number {
-	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }

@@ -47,6 +47,20 @@ export const annotationsSchema = z.object({
 	glareSpots: z.array(z.object({x: z.number(), y: z.number(), radius: z.number().nonnegative()})).optional(),
 });
 
+/** Which rules judged which bytes: for audits of stored photos re-validated years later. */
+export const provenanceSchema = z.object({
+	library: z.literal('photo-requirements'),
+	/** This package's version (package.json). */
+	libraryVersion: z.string().min(1),
+	profile: z.string().min(1),
+	profileVersion: z.string().min(1),
+	/** Lowercase hex SHA-256 of the file's bytes as read; absent when the file could not be read. */
+	sha256: z
+		.string()
+		.regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256')
+		.optional(),
+});
+
 /** The report contract (DESIGN.md): what `validatePhoto` returns, and what the CLI prints as JSON. */
 export const photoReportSchema = z.object({
 	verdict: verdictSchema,
@@ -64,6 +78,7 @@ export const photoReportSchema = z.object({
 	/** The face engine that ran, when a check needed it. */
 	engine: z.object({backend: z.string(), detector: z.string()}).optional(),
 	profile: z.string(),
+	provenance: provenanceSchema,
 	/** The input's file name when it was given as a path (or `options.name`). */
 	source: z.string().optional(),
 	timings: z.record(z.string(), z.number()).optional(),
@@ -77,3 +92,4 @@ export type CheckResult = z.infer<typeof checkResultSchema>;
 export type FaceSummary = z.infer<typeof faceSummarySchema>;
 export type PhotoReport = z.infer<typeof photoReportSchema>;
 export type Annotations = z.infer<typeof annotationsSchema>;
+export type Provenance = z.infer<typeof provenanceSchema>;

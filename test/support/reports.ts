@@ -3,33 +3,14 @@
  * contract, so these need no face engine and no background-mask code to exist yet.
  */
 import sharp from 'sharp';
-import {CHECK_IDS, type CheckId} from '../../src/checks/ids.js';
-import type {ReturnReason} from '../../src/reasons.js';
+import {CHECK_IDS, type CheckId, checks} from '../../src/checks/registry.js';
+import {provenanceOf} from '../../src/pipeline/provenance.js';
+import {caPrCard} from '../../src/profiles/index.js';
 import {buildReport} from '../../src/report/build.js';
 import type {CheckResult, PhotoReport, Status} from '../../src/report/schema.js';
 
-/** The catalogue's reason per check (DESIGN.md). */
-const REASON: Record<CheckId, ReturnReason> = {
-	'file-format': 'OTHER_REQUIREMENT',
-	'file-size': 'FILE_TOO_LARGE',
-	dimensions: 'DIMENSIONS_OUT_OF_RANGE',
-	'aspect-ratio': 'OTHER_REQUIREMENT',
-	'background-white': 'BACKGROUND_NOT_WHITE',
-	exposure: 'TOO_DARK',
-	glare: 'GLARE',
-	'lighting-uniform': 'OTHER_REQUIREMENT',
-	sharpness: 'OTHER_REQUIREMENT',
-	'face-count': 'OTHER_REQUIREMENT',
-	'face-visible': 'FEATURES_NOT_VISIBLE',
-	'eyes-open': 'FEATURES_NOT_VISIBLE',
-	'neutral-expression': 'OTHER_REQUIREMENT',
-	'face-centred': 'OTHER_REQUIREMENT',
-	'head-size': 'OTHER_REQUIREMENT',
-	'head-pose': 'OTHER_REQUIREMENT',
-	'natural-colour': 'OTHER_REQUIREMENT',
-	unaltered: 'OTHER_REQUIREMENT',
-	recent: 'OTHER_REQUIREMENT',
-};
+/** What a report made by hand says of its rules. */
+export const PROVENANCE = provenanceOf(caPrCard, undefined);
 
 /** The synthetic photo: 1000 × 1400 (5:7), its thumbnail 343 × 480. */
 export const IMAGE = {width: 1000, height: 1400} as const;
@@ -92,7 +73,7 @@ export type Variant = 'accept' | 'background' | 'glare' | 'head-size' | 'too-sma
 export const VARIANTS: readonly Variant[] = ['accept', 'background', 'glare', 'head-size', 'too-small', 'dark', 'undecodable'];
 
 function check(id: CheckId, status: Status, message: string, extra: Pick<CheckResult, 'measured' | 'limits'> = {}): CheckResult {
-	return {id, status, reason: REASON[id], requirement: `The requirement of ${id}.`, message, ...extra};
+	return {id, status, reason: checks[id].reason, requirement: `The requirement of ${id}.`, message, ...extra};
 }
 
 export interface SyntheticOptions {
@@ -110,7 +91,7 @@ export function syntheticReport({source, variant, thumbnail, mask}: SyntheticOpt
 				? check(id, 'fail', 'The file is not a JPEG or PNG image: it could not be decoded.')
 				: check(id, 'skip', 'Not checked: the photo could not be decoded.'),
 		);
-		return buildReport({checks, profile: 'ca-pr-card', source, annotations: {}});
+		return buildReport({checks, profile: 'ca-pr-card', provenance: PROVENANCE, source, annotations: {}});
 	}
 	type Outcome = [Status, string, Pick<CheckResult, 'measured' | 'limits'>?];
 	const outcomes: Record<Exclude<Variant, 'undecodable'>, Partial<Record<CheckId, Outcome>>> = {
@@ -140,7 +121,9 @@ export function syntheticReport({source, variant, thumbnail, mask}: SyntheticOpt
 	};
 	const failing = outcomes[variant];
 	const checks = CHECK_IDS.map((id) => {
-		const [status, message, extra] = failing[id] ?? ['pass', `${id} is fine.`, {measured: {value: 1}, limits: {max: 2}}];
+		// A real head-size result always carries its band: the overlay draws it from there.
+		const limits: Record<string, number> = id === 'head-size' ? {minRatio: 31 / 70, maxRatio: 36 / 70, margin: 0.02} : {max: 2};
+		const [status, message, extra] = failing[id] ?? ['pass', `${id} is fine.`, {measured: {value: 1}, limits}];
 		return check(id, status, message, extra);
 	});
 	return buildReport({
@@ -148,6 +131,7 @@ export function syntheticReport({source, variant, thumbnail, mask}: SyntheticOpt
 		image: {format: 'jpeg', ...IMAGE, bytes: variant === 'too-small' ? 4_500_000 : 812_345},
 		face: {...FACE, headHeightRatio: (FACE.chin[1] - FACE.crown[1]) / IMAGE.height, centreX: 0.5, rollDeg: -3.8, yawDeg: 1, pitchDeg: 0},
 		profile: 'ca-pr-card',
+		provenance: PROVENANCE,
 		source,
 		annotations: {
 			...(thumbnail ? {thumbnail: {...THUMBNAIL, dataUrl: thumbnail}} : {}),

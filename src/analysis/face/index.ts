@@ -2,8 +2,9 @@
  * The face engine: finds the faces in a decoded photo and measures the main one (landmarks, eye
  * centres, chin and crown, head height, centring, pose, expression) for the face checks.
  */
+
+import {round} from '../../format.js';
 import type {RgbImage} from '../../input/image.js';
-import {round} from '../stats.js';
 import {findCrown} from './crown.js';
 import {detectFaces} from './detect.js';
 import {getFaceEngine} from './engine.js';

@@ -1,0 +1,144 @@
+import type {RgbImage} from '../../input/image.js';
+import type {MainFace} from '../face/index.js';
+import {type Bounds, boundsOf, growBounds, insidePolygon} from './bounds.js';
+
+type Point = readonly [number, number];
+
+/**
+ * Measurements of the main face that the expression and visibility checks share, from its 68
+ * landmarks (iBUG numbering) and the pixels under them. Distances are normalised by the face's own
+ * size so that a small and a large photo read alike.
+ */
+export interface FaceFeatures {
+	/** Eye aspect ratio (Soukupová & Čech 2016) of each eye: lid opening / eye width. Open ≈ 0.25–0.35. */
+	readonly eyeAspect: {readonly right: number; readonly left: number};
+	/** Inner-lip opening / mouth width. */
+	readonly mouthOpen: number;
+	/** Mouth width / distance between the eye centres. */
+	readonly mouthWidth: number;
+	/** How far the mouth corners sit above the lips' mid-line, / eye-to-chin distance (smiles lift them). */
+	readonly cornerLift: number;
+	/** Share of the inner-mouth area that is bright and grey: teeth. */
+	readonly teeth: number;
+	/** Each eye region's luminance contrast (standard deviation) / the cheeks' mean luminance. */
+	readonly eyeContrast: {readonly right: number; readonly left: number};
+	/** Each eye region's mean luminance / the cheeks' mean luminance. */
+	readonly eyeBrightness: {readonly right: number; readonly left: number};
+	/** Mean luminance (0–255) of the cheeks, the face's reference skin. */
+	readonly cheekLuminance: number;
+}
+
+const RIGHT_EYE = [36, 37, 38, 39, 40, 41] as const;
+const LEFT_EYE = [42, 43, 44, 45, 46, 47] as const;
+const INNER_LIPS = [60, 61, 62, 63, 64, 65, 66, 67] as const;
+
+export function measureFaceFeatures(face: MainFace, image: RgbImage): FaceFeatures {
+	const p = (index: number): Point => face.landmarks[index] ?? [0, 0];
+	const eyeDistance = distance(face.leftEye, face.rightEye) || 1;
+	const eyeMid: Point = [(face.leftEye[0] + face.rightEye[0]) / 2, (face.leftEye[1] + face.rightEye[1]) / 2];
+	const faceHeight = distance(eyeMid, face.chin) || 1;
+	const mouthWidth = distance(p(48), p(54)) || 1;
+
+	const lipGap = (distance(p(61), p(67)) + distance(p(62), p(66)) + distance(p(63), p(65))) / 3;
+	const lipMidY = (p(51)[1] + p(57)[1]) / 2;
+	const cornerY = (p(48)[1] + p(54)[1]) / 2;
+
+	// The cheeks: between the eye's lower lid and the mouth corner, inside the jaw line.
+	const cheekRight = boundsOf([p(41), p(48), p(3), p(31)]);
+	const cheekLeft = boundsOf([p(46), p(54), p(13), p(35)]);
+	const cheeks = meanLuminance(image, [growBounds(cheekRight, -0.25), growBounds(cheekLeft, -0.25)]);
+	const reference = Math.max(cheeks, 1);
+
+	const eye = (indices: readonly number[]) => {
+		const region = growBounds(boundsOf(indices.map(p)), 0.2);
+		const {mean, std} = luminanceStats(image, region);
+		return {contrast: std / reference, brightness: mean / reference};
+	};
+	const right = eye(RIGHT_EYE);
+	const left = eye(LEFT_EYE);
+
+	return {
+		eyeAspect: {right: eyeAspect(RIGHT_EYE.map(p)), left: eyeAspect(LEFT_EYE.map(p))},
+		mouthOpen: lipGap / mouthWidth,
+		mouthWidth: mouthWidth / eyeDistance,
+		cornerLift: (lipMidY - cornerY) / faceHeight,
+		teeth: teethShare(image, INNER_LIPS.map(p), cheeks),
+		eyeContrast: {right: right.contrast, left: left.contrast},
+		eyeBrightness: {right: right.brightness, left: left.brightness},
+		cheekLuminance: cheeks,
+	};
+}
+
+function eyeAspect(points: readonly Point[]): number {
+	const [p1, p2, p3, p4, p5, p6] = points as [Point, Point, Point, Point, Point, Point];
+	return (distance(p2, p6) + distance(p3, p5)) / (2 * (distance(p1, p4) || 1));
+}
+
+function distance(a: Point, b: Point): number {
+	return Math.hypot(a[0] - b[0], a[1] - b[1]);
+}
+
+function luminanceAt(image: RgbImage, index: number): number {
+	const {data} = image;
+	return 0.299 * data[index]! + 0.587 * data[index + 1]! + 0.114 * data[index + 2]!;
+}
+
+/** Iterates the pixel indices of a region clipped to the image, on a grid of about `samples` per side. */
+function* pixelsIn(image: RgbImage, region: Bounds, samples = 48): Generator<number> {
+	const x0 = Math.max(0, Math.floor(region.x0));
+	const y0 = Math.max(0, Math.floor(region.y0));
+	const x1 = Math.min(image.width - 1, Math.ceil(region.x1));
+	const y1 = Math.min(image.height - 1, Math.ceil(region.y1));
+	if (x1 < x0 || y1 < y0) return;
+	const step = Math.max(1, Math.floor(Math.max(x1 - x0, y1 - y0) / samples));
+	for (let y = y0; y <= y1; y += step) {
+		for (let x = x0; x <= x1; x += step) yield (y * image.width + x) * 3;
+	}
+}
+
+function meanLuminance(image: RgbImage, regions: readonly Bounds[]): number {
+	let sum = 0;
+	let count = 0;
+	for (const region of regions) {
+		for (const index of pixelsIn(image, region)) {
+			sum += luminanceAt(image, index);
+			count++;
+		}
+	}
+	return count ? sum / count : 0;
+}
+
+function luminanceStats(image: RgbImage, region: Bounds): {mean: number; std: number} {
+	let sum = 0;
+	let squares = 0;
+	let count = 0;
+	for (const index of pixelsIn(image, region)) {
+		const value = luminanceAt(image, index);
+		sum += value;
+		squares += value * value;
+		count++;
+	}
+	if (!count) return {mean: 0, std: 0};
+	const mean = sum / count;
+	return {mean, std: Math.sqrt(Math.max(0, squares / count - mean * mean))};
+}
+
+/** Share of the inner-mouth polygon's pixels brighter than the cheeks and nearly grey: teeth. */
+function teethShare(image: RgbImage, polygon: readonly Point[], cheekLuminance: number): number {
+	let inside = 0;
+	let bright = 0;
+	for (const index of pixelsIn(image, boundsOf(polygon), 40)) {
+		const pixel = index / 3;
+		const x = pixel % image.width;
+		const y = Math.floor(pixel / image.width);
+		if (!insidePolygon(x, y, polygon)) continue;
+		inside++;
+		const r = image.data[index]!;
+		const g = image.data[index + 1]!;
+		const b = image.data[index + 2]!;
+		const max = Math.max(r, g, b);
+		const saturation = max === 0 ? 0 : (max - Math.min(r, g, b)) / max;
+		if (luminanceAt(image, index) > cheekLuminance * 0.85 && saturation < 0.35) bright++;
+	}
+	return inside ? bright / inside : 0;
+}

@@ -1,0 +1,43 @@
+import {z} from 'zod';
+import {num, percent, round} from '../../format.js';
+import {defineCheck} from '../define.js';
+
+export const aspectRatio = defineCheck({
+	id: 'aspect-ratio',
+	requirement: ({width, height}) => `The photo must have the proportions of the printed photo (${width}:${height}).`,
+	reason: 'OTHER_REQUIREMENT',
+	needs: ['header'],
+	limits: {
+		group: 'aspectRatio',
+		schema: z
+			.object({
+				width: z.number().positive(),
+				height: z.number().positive(),
+				/** Relative deviation of width/height from width:height that still passes. */
+				tolerance: z.number().min(0).max(1),
+			})
+			.strict(),
+	},
+	run({header}, {width: ratioWidth, height: ratioHeight, tolerance}) {
+		const {width, height} = header;
+		const target = ratioWidth / ratioHeight;
+		const ratio = width / height;
+		const deviation = ratio / target - 1;
+		const measured = {ratio: round(ratio, 4), deviation: round(deviation, 4)};
+		const shape = `${ratioWidth}:${ratioHeight}`;
+
+		if (Math.abs(deviation) <= tolerance) {
+			return {status: 'pass', message: `${width} × ${height} is ${shape} (ratio ${num(ratio, 3)}, within ${percent(tolerance)}).`, measured};
+		}
+		// Suggest the largest crop of this photo with the right proportions.
+		const cropWidth = deviation > 0 ? Math.round(height * target) : width;
+		const cropHeight = deviation > 0 ? height : Math.round(width / target);
+		return {
+			status: 'warn',
+			message:
+				`${width} × ${height} (ratio ${num(ratio, 3)}) is ${percent(Math.abs(deviation))} ${deviation > 0 ? 'wider' : 'narrower'} ` +
+				`than ${shape} (${num(target, 3)}; at most ${percent(tolerance)} off): crop it to ${shape}, e.g. ${cropWidth} × ${cropHeight}, keeping the head at the right size.`,
+			measured,
+		};
+	},
+});

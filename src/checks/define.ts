@@ -1,0 +1,69 @@
+import type {z} from 'zod';
+import type {FactName, FactValues} from '../analysis/facts.js';
+import type {ReturnReason} from '../reasons.js';
+import type {CheckResult, Status} from '../report/schema.js';
+
+/** What a check decides; the pipeline adds the id, reason, requirement and limits. */
+export interface CheckOutcome {
+	status: Status;
+	message: string;
+	measured?: CheckResult['measured'];
+	/** The portal reason of this outcome, when it differs from the check's own (e.g. washed out rather than too dark). */
+	reason?: ReturnReason;
+}
+
+/** A threshold group: a flat object of numbers, number pairs and policy words. */
+export type LimitsSchema = z.ZodObject<Record<string, z.ZodType<number | string | readonly [number, number]>>>;
+
+/**
+ * `[lower, upper]`: the limit named `lower` must not exceed the one named `upper` (a warning comes
+ * before a failure; a range's low end before its high end). `name.0` and `name.1` are the ends of a pair.
+ */
+export type LimitOrder = readonly [string, string];
+
+/** A check's thresholds: the profile group that holds them (its camelCase key is public API), their schema and their order. */
+export interface CheckLimits<S extends LimitsSchema = LimitsSchema, G extends string = string> {
+	readonly group: G;
+	readonly schema: S;
+	readonly order?: readonly LimitOrder[];
+}
+
+/**
+ * A check: a pure function of the facts it names and its own thresholds. It never decodes or runs
+ * a model itself; the pipeline resolves `needs` first, and when one of them is unavailable the check
+ * is skipped with that fact's message (or, for a fact in `failsWithout`, fails with it).
+ */
+export interface Check<Id extends string = string, N extends FactName = FactName, L = Record<string, never>> {
+	readonly id: Id;
+	/** The requirement, in IRCC's words, its figures formatted from the limits. */
+	readonly requirement: string | ((limits: L) => string);
+	/** The portal reason a failure is reported under. */
+	readonly reason: ReturnReason;
+	/** What to do about it, added to the message when the check fails or warns (for checks whose messages do not say it themselves). */
+	readonly advice?: string;
+	readonly needs: readonly N[];
+	/** Facts whose absence is itself a failure of this check (e.g. no decodable image, no face); any other missing fact skips it. */
+	readonly failsWithout?: readonly FactName[];
+	/** The thresholds this check owns; absent for a check with none. */
+	readonly limits?: CheckLimits;
+	run(facts: Pick<FactValues, N>, limits: L): CheckOutcome;
+}
+
+/** Any check, as the registry and the pipeline hold them. */
+// biome-ignore lint/suspicious/noExplicitAny: the limits type differs per check; the pipeline passes each its own group.
+export type AnyCheck = Check<string, FactName, any>;
+
+/** Declares a check with thresholds, so that `run` sees exactly the facts it asked for and its limits' types. */
+export function defineCheck<const Id extends string, const N extends FactName, S extends LimitsSchema, const G extends string>(
+	check: Omit<Check<Id, N, z.output<S>>, 'limits'> & {readonly limits: CheckLimits<S, G>},
+): Omit<Check<Id, N, z.output<S>>, 'limits'> & {readonly limits: CheckLimits<S, G>};
+/** Declares a check without thresholds. */
+export function defineCheck<const Id extends string, const N extends FactName>(check: Omit<Check<Id, N>, 'limits'>): Check<Id, N>;
+export function defineCheck(check: AnyCheck): AnyCheck {
+	return check;
+}
+
+/** The requirement of a check as its limits phrase it. */
+export function requirementOf<L>(check: Check<string, FactName, L>, limits: L): string {
+	return typeof check.requirement === 'function' ? check.requirement(limits) : check.requirement;
+}

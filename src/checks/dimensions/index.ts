@@ -1,0 +1,37 @@
+import {z} from 'zod';
+import {defineCheck} from '../define.js';
+
+const pixels = z.number().int().positive();
+
+export const dimensions = defineCheck({
+	id: 'dimensions',
+	requirement: ({minWidth, minHeight, maxWidth, maxHeight}) => `The photo must be between ${minWidth} × ${minHeight} and ${maxWidth} × ${maxHeight} pixels.`,
+	reason: 'DIMENSIONS_OUT_OF_RANGE',
+	needs: ['header'],
+	limits: {
+		group: 'dimensions',
+		schema: z.object({minWidth: pixels, maxWidth: pixels, minHeight: pixels, maxHeight: pixels}).strict(),
+		order: [
+			['minWidth', 'maxWidth'],
+			['minHeight', 'maxHeight'],
+		],
+	},
+	run({header}, {minWidth, maxWidth, minHeight, maxHeight}) {
+		const {width, height, orientation} = header;
+		const measured = {width, height, ...(orientation === 1 ? {} : {orientation})};
+		const size = `${width} × ${height} pixels`;
+		const rotated = orientation >= 5 ? ' (as displayed, after its EXIF rotation)' : '';
+
+		const problems: string[] = [];
+		if (width < minWidth) problems.push(`${width} px wide, needs at least ${minWidth}`);
+		if (width > maxWidth) problems.push(`${width} px wide, at most ${maxWidth} allowed`);
+		if (height < minHeight) problems.push(`${height} px high, needs at least ${minHeight}`);
+		if (height > maxHeight) problems.push(`${height} px high, at most ${maxHeight} allowed`);
+
+		if (problems.length > 0) {
+			const advice = width < minWidth || height < minHeight ? 'use the original, larger file' : 'resize it without cropping';
+			return {status: 'fail', message: `The photo is ${size}${rotated}: ${problems.join(', ')} (${advice}).`, measured};
+		}
+		return {status: 'pass', message: `The photo is ${size}${rotated}, between ${minWidth} × ${minHeight} and ${maxWidth} × ${maxHeight}.`, measured};
+	},
+});

@@ -1,0 +1,91 @@
+import {z} from 'zod';
+import type {ReducedImage} from '../../analysis/pixels/reduced.js';
+import {finite, num, percent, round} from '../../format.js';
+import {defineCheck} from '../define.js';
+
+export const exposure = defineCheck({
+	id: 'exposure',
+	requirement: 'The photo must not be too dark, nor washed out: the face evenly and correctly exposed.',
+	reason: 'TOO_DARK',
+	advice: 'Retake the photo in even light that shows the face clearly; brightening or darkening the file afterwards counts as alteration.',
+	needs: ['faceRegion', 'reduced'],
+	limits: {
+		group: 'exposure',
+		schema: z
+			.object({
+				/** Median L* of the face's skin below which the photo is too dark whatever else is in it (fail), or may be (warn). */
+				minFaceLightness: z.number().min(0).max(100),
+				warnFaceLightness: z.number().min(0).max(100),
+				/**
+				 * Dark skin is not under-exposure: below `darkFaceLightness` the photo is too dark only when
+				 * nothing in it is bright either (the 99th percentile of its luma, 0–255, below `minHighlight`).
+				 */
+				darkFaceLightness: z.number().min(0).max(100),
+				minHighlight: z.number().min(0).max(255),
+				/** Median L* of the face's skin above which it is washed out (fail, warn). */
+				maxFaceLightness: z.number().min(0).max(100),
+				warnMaxFaceLightness: z.number().min(0).max(100),
+				/** Share of the skin at L* ≥ 97 (OFIQ's over-exposure, luma ≥ 247) above which the face is washed out (fail, warn). */
+				maxClippedShare: z.number().min(0).max(1),
+				warnClippedShare: z.number().min(0).max(1),
+			})
+			.strict(),
+		order: [
+			['minFaceLightness', 'warnFaceLightness'],
+			['minFaceLightness', 'darkFaceLightness'],
+			['warnFaceLightness', 'warnMaxFaceLightness'],
+			['warnMaxFaceLightness', 'maxFaceLightness'],
+			['warnClippedShare', 'maxClippedShare'],
+		],
+	},
+	run({faceRegion, reduced}, limits) {
+		const {medianL, brightShare, darkShare} = faceRegion.tone;
+		const highlight = lumaQuantile(reduced, 0.99);
+		const measured = finite({faceLightness: round(medianL), clippedShare: round(brightShare, 3), blackShare: round(darkShare, 3), highlight});
+		if (!Number.isFinite(medianL)) return {status: 'skip', message: 'Not assessed: no skin of the face could be measured.', measured};
+		const face = `the face's skin has a median lightness of L* ${num(medianL, 0)}`;
+		if (medianL < limits.minFaceLightness) {
+			return {status: 'fail', message: `Too dark: ${face} (needs at least ${limits.minFaceLightness}).`, measured};
+		}
+		// Dark skin in a well-exposed photo sits beside something bright (a white backdrop, a shirt); an under-exposed photo has nothing bright.
+		if (medianL < limits.darkFaceLightness && highlight < limits.minHighlight) {
+			return {
+				status: 'fail',
+				message: `Too dark: ${face} (below ${limits.darkFaceLightness}) and nothing in the photo is bright (its brightest 1 % reaches ${highlight} of 255, at least ${limits.minHighlight} in a well-exposed photo).`,
+				measured,
+			};
+		}
+		if (medianL < limits.warnFaceLightness) {
+			return {status: 'warn', message: `Possibly too dark: ${face} (at least ${limits.warnFaceLightness} is safe).`, measured};
+		}
+		const washed = (text: string) => `${face} and ${percent(brightShare, 0)} of it is clipped to white; ${text}`;
+		if (medianL > limits.maxFaceLightness || brightShare > limits.maxClippedShare) {
+			return {
+				status: 'fail',
+				reason: 'OTHER_REQUIREMENT',
+				message: `Washed out (over-exposed): ${washed(`at most L* ${limits.maxFaceLightness} and ${percent(limits.maxClippedShare, 0)} clipped.`)}`,
+				measured,
+			};
+		}
+		if (medianL > limits.warnMaxFaceLightness || brightShare > limits.warnClippedShare) {
+			return {
+				status: 'warn',
+				message: `Possibly over-exposed: ${washed(`at most L* ${limits.warnMaxFaceLightness} and ${percent(limits.warnClippedShare, 0)} clipped are safe.`)}`,
+				measured,
+			};
+		}
+		return {status: 'pass', message: `Well exposed: ${face}, ${percent(brightShare, 1)} of it clipped to white.`, measured};
+	},
+});
+
+/** The luma (0–255) below which a share `q` of the photo's pixels lie. */
+export function lumaQuantile(reduced: Pick<ReducedImage, 'histogram'>, q: number): number {
+	let total = 0;
+	for (const count of reduced.histogram) total += count;
+	let seen = 0;
+	for (let value = 0; value < 256; value++) {
+		seen += reduced.histogram[value] ?? 0;
+		if (seen >= total * q) return value;
+	}
+	return 255;
+}

@@ -1,0 +1,52 @@
+import {z} from 'zod';
+import {percent, round} from '../../format.js';
+import {defineCheck} from '../define.js';
+
+export const faceCentred = defineCheck({
+	id: 'face-centred',
+	requirement: 'The photo must be taken straight on, with face and shoulders centred.',
+	reason: 'OTHER_REQUIREMENT',
+	needs: ['face', 'header'],
+	limits: {
+		group: 'faceCentred',
+		schema: z
+			.object({
+				/** Fail when the face's midline is further than this (a share of the width) from the middle. */
+				maxOffset: z.number().min(0).max(0.5),
+				warnOffset: z.number().min(0).max(0.5),
+				/** Warn when the eye line is outside this band (shares of the height, from the top). */
+				eyeLineMin: z.number().min(0).max(1),
+				eyeLineMax: z.number().min(0).max(1),
+			})
+			.strict(),
+		order: [
+			['warnOffset', 'maxOffset'],
+			['eyeLineMin', 'eyeLineMax'],
+		],
+	},
+	run({face, header}, {maxOffset, warnOffset, eyeLineMin, eyeLineMax}) {
+		const offset = face.centreX - 0.5;
+		const eyeLine = (face.leftEye[1] + face.rightEye[1]) / 2 / header.height;
+		const measured = {centreX: round(face.centreX, 3), offset: round(offset, 3), eyeLine: round(eyeLine, 3)};
+		const side = offset > 0 ? 'right' : 'left';
+		const where = `The face's centre is ${percent(Math.abs(offset))} of the width ${side} of the middle`;
+		if (Math.abs(offset) > maxOffset) {
+			return {status: 'fail', message: `${where} (at most ${percent(maxOffset)}): centre the face.`, measured};
+		}
+		if (Math.abs(offset) > warnOffset) {
+			return {status: 'warn', message: `${where}, close to the ${percent(maxOffset)} limit (at most ${percent(warnOffset)} is safe).`, measured};
+		}
+		if (eyeLine < eyeLineMin || eyeLine > eyeLineMax) {
+			return {
+				status: 'warn',
+				message: `The face is centred, but the eyes are at ${percent(eyeLine)} of the height from the top (expected ${percent(eyeLineMin, 0)}–${percent(eyeLineMax, 0)}): the head sits too ${eyeLine < eyeLineMin ? 'high' : 'low'} in the frame.`,
+				measured,
+			};
+		}
+		return {
+			status: 'pass',
+			message: `The face is centred (${percent(Math.abs(offset))} off the middle; eyes at ${percent(eyeLine)} of the height).`,
+			measured,
+		};
+	},
+});

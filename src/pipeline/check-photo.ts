@@ -1,0 +1,56 @@
+import {PhotoFacts} from '../analysis/facts.js';
+import {checks} from '../checks/registry.js';
+import {round} from '../format.js';
+import type {PhotoInput} from '../input/read.js';
+import type {Profile} from '../profiles/schema.js';
+import {buildReport} from '../report/build.js';
+import type {PhotoReport} from '../report/schema.js';
+import {collectAnnotations} from './annotations.js';
+import {faceSummary} from './face-summary.js';
+import {provenanceOf} from './provenance.js';
+import {runCheck} from './run-check.js';
+
+/** What a photo is checked with besides its bytes and the profile. */
+export interface PhotoContext {
+	/** The file name, for the extension check, when the input is bytes. */
+	name?: string | undefined;
+	/** The moment a photo's age is measured against. */
+	now?: Date | undefined;
+	/** Add pictures of the result (`report.annotations`). */
+	annotate?: boolean | undefined;
+}
+
+/** Check one photo against a profile already validated: every check of the profile, then the report. Never throws for a bad photo. */
+export async function checkPhoto(input: PhotoInput, profile: Profile, context: PhotoContext = {}): Promise<PhotoReport> {
+	const started = performance.now();
+	const {name, now} = context;
+	const facts = new PhotoFacts({
+		input,
+		...(name === undefined ? {} : {name}),
+		...(now === undefined ? {} : {now}),
+		limits: profile.decode,
+	});
+
+	const results = await Promise.all(profile.checks.map((id) => runCheck(checks[id], facts, profile)));
+	const [header, size, file, sha256] = await Promise.all([facts.peek('header'), facts.peek('size'), facts.peek('file'), facts.peek('sha256')]);
+	// Only what the checks already computed: the report never runs the face engine by itself.
+	const faces = facts.has('faces') ? await facts.peek('faces') : undefined;
+	const source = file?.name ?? name ?? (typeof input === 'string' ? input : undefined);
+	const annotations = context.annotate ? await collectAnnotations(facts) : undefined;
+
+	return buildReport({
+		checks: results,
+		...(header && size !== undefined ? {image: {format: header.format, width: header.width, height: header.height, bytes: size}} : {}),
+		...(faces?.main ? {face: faceSummary(faces.main, (await facts.peek('image'))?.scale ?? 1)} : {}),
+		...(faces ? {engine: {backend: faces.backend, detector: faces.detector}} : {}),
+		profile: profile.id,
+		provenance: provenanceOf(profile, sha256),
+		...(source === undefined ? {} : {source}),
+		timings: {
+			...facts.timings,
+			...Object.fromEntries(Object.entries(faces?.timings ?? {}).map(([stage, ms]) => [`face.${stage}`, ms])),
+			total: round(performance.now() - started),
+		},
+		...(annotations ? {annotations} : {}),
+	});
+}

@@ -1,0 +1,56 @@
+import {type FactName, FactUnavailable, type FactValues, type PhotoFacts} from '../analysis/facts.js';
+import {type AnyCheck, requirementOf} from '../checks/define.js';
+import type {Profile} from '../profiles/schema.js';
+import type {CheckResult, Status} from '../report/schema.js';
+
+/** A check's thresholds from the profile (`{}` for a check with none). */
+export function limitsOf(check: AnyCheck, profile: Profile): Record<string, unknown> {
+	return check.limits ? ((profile as unknown as Record<string, Record<string, unknown>>)[check.limits.group] ?? {}) : {};
+}
+
+/** The thresholds as a report carries them: numbers and words, a pair written `low…high`. */
+export function reportedLimits(limits: Record<string, unknown>): CheckResult['limits'] {
+	const out: Record<string, number | string> = {};
+	for (const [key, value] of Object.entries(limits)) {
+		if (typeof value === 'number' || typeof value === 'string') out[key] = value;
+		else if (Array.isArray(value)) out[key] = value.join('…');
+	}
+	return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** The parts of a result every outcome shares: id, portal reason, the requirement as the limits phrase it, the limits. */
+export function resultBase(check: AnyCheck, profile: Profile): Pick<CheckResult, 'id' | 'reason' | 'requirement' | 'limits'> {
+	const limits = limitsOf(check, profile);
+	const reported = reportedLimits(limits);
+	return {id: check.id, reason: check.reason, requirement: requirementOf(check, limits), ...(reported ? {limits: reported} : {})};
+}
+
+/** Run one check on the photo's facts: resolve what it needs, judge, and word the result. Never throws. */
+export async function runCheck(check: AnyCheck, facts: PhotoFacts, profile: Profile): Promise<CheckResult> {
+	const base = resultBase(check, profile);
+	try {
+		const entries = await Promise.all(check.needs.map(async (name) => [name, await facts.get(name)] as const));
+		const values = Object.fromEntries(entries) as Pick<FactValues, FactName>;
+		const {status, message, measured, reason} = check.run(values, limitsOf(check, profile));
+		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not).
+		return {...base, status, reason: reason ?? check.reason, message: withAdvice(check, status, message), ...(measured ? {measured} : {})};
+	} catch (error) {
+		if (error instanceof FactUnavailable) {
+			return error.fact && check.failsWithout?.includes(error.fact)
+				? {...base, status: 'fail', message: withAdvice(check, 'fail', error.message)}
+				: {...base, status: 'skip', message: `Not assessed: ${lowerFirst(error.message)}`};
+		}
+		// A bug, not a bad photo: the batch goes on, and the photo is flagged for a person to look at.
+		const detail = error instanceof Error ? error.message : String(error);
+		return {...base, status: 'warn', message: `Not assessed: an internal error stopped this check (${detail}); please report it with the photo.`};
+	}
+}
+
+/** A failed or warned check tells the person what to do next. */
+function withAdvice(check: AnyCheck, status: Status, message: string): string {
+	return check.advice && (status === 'fail' || status === 'warn') ? `${message} ${check.advice}` : message;
+}
+
+function lowerFirst(text: string): string {
+	return text.charAt(0).toLowerCase() + text.slice(1);
+}
