@@ -46,3 +46,11 @@ export function round(value: number, digits = 1): number {
 export function finite<T extends Record<string, number | string | boolean>>(values: T): Partial<T> {
 	return Object.fromEntries(Object.entries(values).filter(([, value]) => typeof value !== 'number' || Number.isFinite(value))) as Partial<T>;
 }
+
+/** The longest text taken from a file that a report repeats, in characters. */
+export const MAX_FILE_TEXT = 200;
+
+/** Text from a file, cut to `max` characters, saying how much was dropped: a report stays small whatever the file holds. */
+export function clip(text: string, max = MAX_FILE_TEXT): string {
+	return text.length <= max ? text : `${text.slice(0, max)}… (${(text.length - max).toLocaleString('en-US')} more characters)`;
+}

@@ -1,12 +1,13 @@
 import {stat} from 'node:fs/promises';
 import {round} from '../format.js';
-import {analysisScale, DecodeError, decodeRgb, type ImageHeader, readHeader} from '../input/decode.js';
+import {analysisScale, assertDecodableStructure, DecodeError, decodeRgb, type ImageHeader, readHeader} from '../input/decode.js';
 import {sha256Hex} from '../input/digest.js';
 import type {RgbImage} from '../input/image.js';
+import type {DecodeLimits} from '../input/limits.js';
 import {InputError, type LoadedFile, type PhotoInput, readInput} from '../input/read.js';
 import {type SniffedType, sniffType} from '../input/sniff.js';
 import {analyseFaces, type FaceDetection, type FaceFacts, findFaces, type MainFace} from './face/index.js';
-import {type JpegStructure, parseJpegStructure} from './file/jpeg-structure.js';
+import {type JpegStructure, parseJpegStructure, withoutXmpExtension} from './file/jpeg-structure.js';
 import {type PhotoMetadata, readMetadata} from './file/metadata.js';
 import {measurePixelEvidence, type PixelEvidence} from './forensics/pixel-evidence.js';
 import {type BackgroundFacts, measureBackground} from './pixels/background.js';
@@ -15,6 +16,9 @@ import {type FaceRegion, measureFaceRegion} from './pixels/face-region.js';
 import {type FocusFacts, measureFocus} from './pixels/focus.js';
 import {type GlareFacts, measureGlare} from './pixels/glare.js';
 import {type ReducedImage, reduceImage} from './pixels/reduced.js';
+
+/** Extended XMP above this is not parsed (a camera or Lightroom writes a few kilobytes, Photoshop's history some hundreds). */
+const MAX_XMP_EXTENSION_BYTES = 1024 * 1024;
 
 /** A fact that cannot be computed for this photo; checks that need it are skipped with this message. */
 export class FactUnavailable extends Error {
@@ -63,12 +67,7 @@ export interface FactValues {
 
 export type FactName = keyof FactValues;
 
-export interface FactLimits {
-	/** Files above this are sized but not read. */
-	readonly maxInputBytes: number;
-	/** Images declaring more pixels than this are not decoded. */
-	readonly maxPixels: number;
-}
+export type FactLimits = DecodeLimits;
 
 export interface FactContext {
 	readonly input: PhotoInput;
@@ -118,9 +117,11 @@ const providers: Providers = {
 		}
 	},
 	async image(facts) {
-		const [file, header] = await Promise.all([facts.get('file'), facts.get('header')]);
+		const [file, header, jpeg] = await Promise.all([facts.get('file'), facts.get('header'), facts.get('jpeg')]);
+		const {limits} = facts.context;
 		try {
-			return await decodeRgb(file.bytes, header, facts.context.limits.maxPixels, analysisScale(header));
+			if (jpeg) assertDecodableStructure(jpeg, limits.maxScans);
+			return await decodeRgb(file.bytes, header, limits, analysisScale(header));
 		} catch (error) {
 			if (error instanceof DecodeError) throw new FactUnavailable(error.message);
 			throw error;
@@ -128,8 +129,10 @@ const providers: Providers = {
 	},
 	async metadata(facts) {
 		// Only for a JPEG or PNG: metadata parsers are not run on arbitrary bytes.
-		const [file] = await Promise.all([facts.get('file'), facts.get('header')]);
-		return readMetadata(file.bytes);
+		const [file, jpeg] = await Promise.all([facts.get('file'), facts.get('jpeg')]);
+		// Megabytes of extended XMP cost hundreds of megabytes to parse: the main packet is read, the overflow counted.
+		const bytes = jpeg && jpeg.xmpExtensionBytes > MAX_XMP_EXTENSION_BYTES ? withoutXmpExtension(file.bytes) : file.bytes;
+		return readMetadata(bytes);
 	},
 	async jpeg(facts) {
 		const [file, header] = await Promise.all([facts.get('file'), facts.get('header')]);

@@ -1,5 +1,7 @@
 import sharp from 'sharp';
+import type {JpegStructure} from '../analysis/file/jpeg-structure.js';
 import type {RgbImage} from './image.js';
+import type {DecodeLimits} from './limits.js';
 import type {AcceptedFormat} from './sniff.js';
 
 export interface ImageHeader {
@@ -80,10 +82,17 @@ export function analysisScale(header: Pick<ImageHeader, 'width' | 'height'>): nu
  * at any scale). Transparency is composited on white, the way a portal displays it (the
  * file-format check says so).
  */
-export async function decodeRgb(bytes: Uint8Array, header: ImageHeader, maxPixels: number, scale = 1): Promise<RgbImage> {
-	assertPixelLimit(header, maxPixels);
+export async function decodeRgb(
+	bytes: Uint8Array,
+	header: ImageHeader,
+	limits: Pick<DecodeLimits, 'maxPixels' | 'decodeTimeoutSeconds'>,
+	scale = 1,
+): Promise<RgbImage> {
+	assertPixelLimit(header, limits.maxPixels);
 	try {
-		let pipeline = sharp(bytes, {limitInputPixels: maxPixels, failOn: 'error', sequentialRead: true}).rotate();
+		let pipeline = sharp(bytes, {limitInputPixels: limits.maxPixels, failOn: 'error', sequentialRead: true})
+			.timeout({seconds: limits.decodeTimeoutSeconds})
+			.rotate();
 		if (scale > 1) {
 			const width = Math.round(header.width / scale);
 			const height = Math.round(header.height / scale);
@@ -105,7 +114,31 @@ export async function decodeRgb(bytes: Uint8Array, header: ImageHeader, maxPixel
 		};
 	} catch (error) {
 		if (error instanceof DecodeError) throw error;
+		if (/timeout: \d+% complete/.test(libvipsMessage(error))) {
+			throw new DecodeError(
+				`Decoding this ${formatName(header.format)} took longer than ${limits.decodeTimeoutSeconds} s and was stopped: a photo decodes in well under a second.`,
+			);
+		}
 		throw new DecodeError(`The ${formatName(header.format)} data is damaged or incomplete (${libvipsMessage(error)}).`);
+	}
+}
+
+/**
+ * Refuse a JPEG whose structure costs more to decode than a photo can need, before a byte is decoded:
+ * too many scans (a scan bomb), or a coding the portal's decoders (web browsers) do not read.
+ */
+export function assertDecodableStructure(jpeg: Pick<JpegStructure, 'scans' | 'coding'>, maxScans: number): void {
+	if (jpeg.coding === 'arithmetic' || jpeg.coding === 'lossless' || jpeg.coding === 'hierarchical') {
+		const kind = jpeg.coding === 'arithmetic' ? 'arithmetic-coded' : jpeg.coding;
+		throw new DecodeError(
+			`The file is a ${kind} JPEG, which web browsers and the portal's decoders do not read: save it as a standard (baseline or progressive) JPEG.`,
+		);
+	}
+	if (jpeg.scans > maxScans) {
+		throw new DecodeError(
+			`The JPEG is stored in ${jpeg.scans.toLocaleString('en-US')} scans, more than the ${maxScans} this validator decodes (cameras and encoders write 1, or about 10 when progressive): ` +
+				'decoding it would take minutes, so it was not decoded. Save the photo again as a standard JPEG.',
+		);
 	}
 }
 

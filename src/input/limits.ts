@@ -7,6 +7,10 @@ export const decodeLimitsSchema = z
 		maxInputBytes: z.number().int().positive(),
 		/** Images declaring more pixels than this are not decoded (pixel bombs). */
 		maxPixels: z.number().int().positive(),
+		/** JPEGs stored in more scans than this are not decoded (scan bombs: each scan is a pass over every block). */
+		maxScans: z.number().int().positive(),
+		/** A decode still running after this many seconds is cancelled (libvips' own timeout). */
+		decodeTimeoutSeconds: z.number().int().positive(),
 	})
 	.strict();
 

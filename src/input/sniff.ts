@@ -38,7 +38,12 @@ const names: Record<string, string> = {
 /** Identify the content by its bytes, never by the file name. */
 export async function sniffType(bytes: Uint8Array): Promise<SniffedType> {
 	if (bytes.byteLength === 0) return {description: 'an empty file (0 bytes)'};
+	// Before the sniffer: a UTF-16 byte-order mark (FF FE) also reads as an MPEG audio frame sync.
+	const text = unicodeText(bytes);
+	if (text) return {description: text};
 	const type = await fileTypeFromBuffer(bytes);
+	// A PNG signature the sniffer could not follow (no IHDR after it) is a damaged PNG, for the decoder to say how.
+	if (!type && startsWith(bytes, PNG_SIGNATURE)) return {ext: 'png', mime: 'image/png', format: 'png', description: 'a damaged PNG image'};
 	if (!type || type.ext === 'xml') return {...(type ? {ext: type.ext, mime: type.mime} : {}), description: describeUnknown(bytes)};
 	const format = type.ext === 'jpg' ? 'jpeg' : type.ext === 'png' ? 'png' : undefined;
 	return {
@@ -47,6 +52,43 @@ export async function sniffType(bytes: Uint8Array): Promise<SniffedType> {
 		...(format ? {format} : {}),
 		description: names[type.ext] ?? `a ${type.ext.toUpperCase()} file (${type.mime})`,
 	};
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+	return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+/** Text with a byte-order mark, or UTF-16 without one (every other byte zero): named as text, with its start. */
+function unicodeText(bytes: Uint8Array): string | undefined {
+	const head = Buffer.from(bytes.subarray(0, 512));
+	let encoding: 'utf16le' | 'utf16be' | 'utf8' | undefined;
+	let start = 0;
+	if (startsWith(head, [0xff, 0xfe])) [encoding, start] = ['utf16le', 2];
+	else if (startsWith(head, [0xfe, 0xff])) [encoding, start] = ['utf16be', 2];
+	else if (startsWith(head, [0xef, 0xbb, 0xbf])) [encoding, start] = ['utf8', 3];
+	else if (head.length >= 16) {
+		const pairs = Math.floor(head.length / 2);
+		let evenZeros = 0;
+		let oddZeros = 0;
+		for (let index = 0; index < pairs * 2; index += 2) {
+			if (head[index] === 0) evenZeros++;
+			if (head[index + 1] === 0) oddZeros++;
+		}
+		if (oddZeros / pairs > 0.9 && evenZeros / pairs < 0.1) encoding = 'utf16le';
+		else if (evenZeros / pairs > 0.9 && oddZeros / pairs < 0.1) encoding = 'utf16be';
+	}
+	if (!encoding) return undefined;
+	const body = head.subarray(start);
+	const decoded =
+		encoding === 'utf16be'
+			? Buffer.from(body.subarray(0, body.length & ~1))
+					.swap16()
+					.toString('utf16le')
+			: body.toString(encoding);
+	const label = encoding === 'utf8' ? 'UTF-8' : 'UTF-16';
+	return `text in ${label} (it starts with ${JSON.stringify(decoded.slice(0, 24).replace(/\s+/g, ' ').trim())})`;
 }
 
 function describeUnknown(bytes: Uint8Array): string {

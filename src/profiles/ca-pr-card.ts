@@ -9,7 +9,7 @@ export const caPrCard = {
 	id: 'ca-pr-card',
 	title: 'Canada Permanent Resident card (PR Portal upload)',
 	// Bump on any change of a threshold or of what a check measures: reports carry it (provenance).
-	version: '1.0.0',
+	version: '1.1.0',
 	// Where each group's thresholds come from, and when they were last compared with IRCC's text.
 	sources: {
 		fileSize: {
@@ -88,7 +88,10 @@ export const caPrCard = {
 				'IRCC, PR card photo specifications (digital photo for the PR Portal): "not altered in any way"; cut-out, ELA and double-compression limits calibrated by npm run eval on the shared photos, the whitened bases and the cut-out variants',
 			checked: '2026-12-01',
 		},
-		decode: {source: "Robustness limits of this validator, not IRCC's: 8 × the portal's 4 MB read, 50 megapixels decoded", checked: '2026-12-01'},
+		decode: {
+			source: "Robustness limits of this validator, not IRCC's: 8 × the portal's 4 MB read, 50 megapixels, 100 scans and 5 s of decoding",
+			checked: '2026-12-01',
+		},
 	},
 	// Every check of the catalogue, in its order.
 	checks: [...CHECK_IDS],
@@ -274,5 +277,12 @@ export const caPrCard = {
 		// give 50 at full resolution) so a pixel bomb is refused before it is decoded.
 		maxInputBytes: 32 * 1024 * 1024,
 		maxPixels: 50_000_000,
+		// libjpeg(-turbo)'s progressive mode writes 10 scans for a colour photo, mozjpeg 8 (measured on
+		// 2000 × 2800 photos, test/support/hostile.ts); a baseline JPEG has 1. 100 is ten times that and
+		// costs at most ~0.1 s more; libjpeg-turbo's LJT-01-003 note shows each extra scan is a pass over
+		// every block, so 250,000 of them take minutes. (DALI's decoder caps at 500 by default.)
+		maxScans: 100,
+		// A 2000 × 2800 photo decodes in about 25 ms; a decode still running after 5 s is stopped.
+		decodeTimeoutSeconds: 5,
 	},
 } as const satisfies Profile;

@@ -134,5 +134,5 @@ export function faces(count: number): FaceFacts {
 }
 
 export function metadata(dates: CaptureDates = {}, overrides: Partial<PhotoMetadata> = {}): PhotoMetadata {
-	return {history: [], ancestors: 0, descriptions: [], pngText: {}, dates, ...overrides};
+	return {historyCount: 0, history: [], ancestors: 0, descriptions: [], pngText: {}, dates, ...overrides};
 }

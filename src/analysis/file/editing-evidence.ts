@@ -43,7 +43,11 @@ export function metadataEvidence(metadata: PhotoMetadata, jpeg: JpegStructure | 
 	if (edits.length > 0) {
 		const counts = new Map<string, number>();
 		for (const event of edits) counts.set(event.action, (counts.get(event.action) ?? 0) + 1);
-		const summary = [...counts].map(([action, count]) => `${count} ${action}`).join(', ');
+		const all =
+			metadata.historyCount > metadata.history.length
+				? ` (the first ${metadata.history.length} of ${metadata.historyCount.toLocaleString('en-US')} events)`
+				: '';
+		const summary = `${[...counts].map(([action, count]) => `${count} ${action}`).join(', ')}${all}`;
 		evidence.push({strength: named.size > 0 ? 'strong' : 'weak', key: 'history', text: `XMP edit history: ${summary}`});
 	}
 
@@ -56,9 +60,15 @@ export function metadataEvidence(metadata: PhotoMetadata, jpeg: JpegStructure | 
 		evidence.push({strength: 'strong', key: 'sources', text: `its description lists ${sourceFiles.size} source images (a composite)`});
 	}
 
+	// One item per library, however many comments name it (a file can repeat a comment millions of times).
+	const libraries = new Map<string, string>();
 	for (const comment of jpeg?.comments ?? []) {
 		const library = matchLibrary(comment);
-		if (library) evidence.push({strength: 'weak', key: 'library', text: `written by ${library.name} ("${truncate(comment)}")`});
+		if (library && !libraries.has(library.name)) libraries.set(library.name, comment);
+	}
+	for (const [name, comment] of libraries) {
+		const repeated = jpeg && jpeg.commentCount > 1 ? `; ${jpeg.commentCount.toLocaleString('en-US')} comments in all` : '';
+		evidence.push({strength: 'weak', key: 'library', text: `written by ${name} ("${truncate(comment)}"${repeated})`});
 	}
 	const softwareLibrary = metadata.software ? matchLibrary(metadata.software) : undefined;
 	if (softwareLibrary) evidence.push({strength: 'weak', key: 'library', text: `written by ${softwareLibrary.name}`});

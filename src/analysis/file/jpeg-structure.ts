@@ -19,9 +19,20 @@ export interface QualityEstimate {
 }
 
 export interface JpegStructure {
-	/** Marker names in file order up to the first scan (APP0, APP1, COM, DQT, SOF0, DHT, SOS…). */
+	/** Marker names in file order up to the first scan (APP0, APP1, COM, DQT, SOF0, DHT, SOS…), at most `MAX_LISTED` of them. */
 	readonly segments: readonly string[];
+	/** The distinct comments, at most `MAX_LISTED`, each at most `MAX_COMMENT` characters. */
 	readonly comments: readonly string[];
+	/** Every COM segment in the file, repeated ones included. */
+	readonly commentCount: number;
+	/** Every marker segment in the file, up to the end of the image. */
+	readonly segmentCount: number;
+	/** Scans (SOS) in the whole file: 1 for a baseline JPEG, about 10 for a progressive one. */
+	readonly scans: number;
+	/** Bytes of extended XMP (APP1 "xmp/extension" segments): Adobe's overflow for XMP above 64 KB. */
+	readonly xmpExtensionBytes: number;
+	/** How the frame is coded (its SOF marker): baseline, extended or progressive Huffman; or one that browsers do not decode. */
+	readonly coding: JpegCoding;
 	readonly app1: {readonly exif: boolean; readonly xmp: boolean};
 	/** APP13 "Photoshop 3.0" image resource blocks (IPTC or Photoshop's own). */
 	readonly photoshopIrb: boolean;
@@ -72,6 +83,30 @@ function meanAbsDifference(a: readonly number[], b: readonly number[]): number {
 	return sum / 64;
 }
 
+export type JpegCoding = 'baseline' | 'extended' | 'progressive' | 'lossless' | 'hierarchical' | 'arithmetic' | 'unknown';
+
+/** The coding of each start-of-frame marker (ITU T.81, table B.1). */
+const CODINGS: Record<number, JpegCoding> = {
+	0xc0: 'baseline',
+	0xc1: 'extended',
+	0xc2: 'progressive',
+	0xc3: 'lossless',
+	0xc5: 'hierarchical',
+	0xc6: 'hierarchical',
+	0xc7: 'hierarchical',
+	0xc9: 'arithmetic',
+	0xca: 'arithmetic',
+	0xcb: 'arithmetic',
+	0xcd: 'arithmetic',
+	0xce: 'arithmetic',
+	0xcf: 'arithmetic',
+};
+
+/** How many segment names and distinct comments are kept: a report lists a few and counts the rest. */
+export const MAX_LISTED = 32;
+/** The longest comment kept, in characters. */
+export const MAX_COMMENT = 200;
+
 const markerNames: Record<number, string> = {
 	0xc0: 'SOF0',
 	0xc1: 'SOF1',
@@ -91,8 +126,10 @@ function markerName(marker: number): string {
 }
 
 /**
- * Walk the markers up to the first scan, then look for the end-of-image marker for trailing bytes.
- * Bounded: never reads outside the buffer, stops at the first malformed length.
+ * Walk every marker of the file: the segments before the first scan in detail, then each scan's
+ * entropy-coded data is skipped to the next marker, so that scans are counted whatever their number.
+ * Linear in the file's size and bounded: never reads outside the buffer, stops at the first malformed
+ * length.
  */
 export function parseJpegStructure(bytes: Uint8Array): JpegStructure | undefined {
 	if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
@@ -100,15 +137,19 @@ export function parseJpegStructure(bytes: Uint8Array): JpegStructure | undefined
 	const latin1 = (start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 
 	const segments: string[] = [];
-	const comments: string[] = [];
+	const comments = new Set<string>();
 	const quantTables: QuantTable[] = [];
+	let commentCount = 0;
+	let xmpExtensionBytes = 0;
+	let segmentCount = 0;
+	let scans = 0;
+	let coding: JpegCoding = 'unknown';
 	let exif = false;
 	let xmp = false;
 	let photoshopIrb = false;
 	let adobeApp14 = false;
 	let jfif = false;
 	let iccProfile = false;
-	let progressive = false;
 
 	let offset = 2;
 	while (offset + 4 <= bytes.length) {
@@ -118,8 +159,11 @@ export function parseJpegStructure(bytes: Uint8Array): JpegStructure | undefined
 			offset++; // fill byte
 			continue;
 		}
-		if (marker === 0xd9 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
-			segments.push(marker === 0xd9 ? 'EOI' : markerName(marker));
+		if (marker === 0xd9) {
+			if (scans === 0) segments.push('EOI');
+			break;
+		}
+		if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
 			offset += 2;
 			continue;
 		}
@@ -127,37 +171,94 @@ export function parseJpegStructure(bytes: Uint8Array): JpegStructure | undefined
 		const start = offset + 4;
 		const end = offset + 2 + length;
 		if (length < 2 || end > bytes.length) break;
-		segments.push(markerName(marker));
+		segmentCount++;
+		if (scans === 0 && segments.length < MAX_LISTED) segments.push(markerName(marker));
 
-		if (marker === 0xfe) comments.push(latin1(start, end).replace(/\0+$/, '').trim());
-		else if (marker === 0xe0 && latin1(start, Math.min(end, start + 5)) === 'JFIF\0') jfif = true;
-		else if (marker === 0xe1) {
-			const head = latin1(start, Math.min(end, start + 29));
-			if (head.startsWith('Exif\0')) exif = true;
-			else if (head.startsWith('http://ns.adobe.com/xap/1.0/')) xmp = true;
-		} else if (marker === 0xe2 && latin1(start, Math.min(end, start + 12)) === 'ICC_PROFILE\0') iccProfile = true;
-		else if (marker === 0xed && latin1(start, Math.min(end, start + 14)).startsWith('Photoshop 3.0')) photoshopIrb = true;
-		else if (marker === 0xee && latin1(start, Math.min(end, start + 5)) === 'Adobe') adobeApp14 = true;
-		else if (marker === 0xc2 || marker === 0xc6 || marker === 0xca || marker === 0xce) progressive = true;
-		else if (marker === 0xdb) readQuantTables(bytes, start, end, quantTables);
+		if (marker === 0xfe) {
+			commentCount++;
+			if (comments.size < MAX_LISTED)
+				comments.add(
+					latin1(start, Math.min(end, start + MAX_COMMENT))
+						.replace(/\0+$/, '')
+						.trim(),
+				);
+		} else if (scans === 0) {
+			if (marker === 0xe0 && latin1(start, Math.min(end, start + 5)) === 'JFIF\0') jfif = true;
+			else if (marker === 0xe1) {
+				const head = latin1(start, Math.min(end, start + 29));
+				if (head.startsWith('Exif\0')) exif = true;
+				else if (head.startsWith('http://ns.adobe.com/xap/1.0/')) xmp = true;
+				else if (head.startsWith(XMP_EXTENSION.slice(0, 29))) xmpExtensionBytes += length - 2;
+			} else if (marker === 0xe2 && latin1(start, Math.min(end, start + 12)) === 'ICC_PROFILE\0') iccProfile = true;
+			else if (marker === 0xed && latin1(start, Math.min(end, start + 14)).startsWith('Photoshop 3.0')) photoshopIrb = true;
+			else if (marker === 0xee && latin1(start, Math.min(end, start + 5)) === 'Adobe') adobeApp14 = true;
+			else if (CODINGS[marker] && coding === 'unknown') coding = CODINGS[marker];
+			else if (marker === 0xdb && quantTables.length < 4) readQuantTables(bytes, start, end, quantTables);
+		}
 
-		if (marker === 0xda) break;
 		offset = end;
+		if (marker === 0xda) {
+			scans++;
+			offset = nextMarker(bytes, end);
+		}
 	}
 
 	return {
 		segments,
-		comments,
+		comments: [...comments].filter(Boolean),
+		commentCount,
+		segmentCount,
+		xmpExtensionBytes,
+		scans,
+		coding,
 		app1: {exif, xmp},
 		photoshopIrb,
 		adobeApp14,
 		jfif,
 		iccProfile,
-		progressive,
+		progressive: coding === 'progressive',
 		quantTables,
 		...(quantTables.length > 0 ? {quality: estimateQuality(quantTables)} : {}),
 		trailingBytes: trailingBytesAfterEoi(bytes),
 	};
+}
+
+const XMP_EXTENSION = 'http://ns.adobe.com/xmp/extension/\0';
+
+/**
+ * The file without its extended-XMP segments, for the metadata parser: some megabytes of XMP can
+ * cost hundreds of megabytes to parse, and a photo's own metadata fits in the main packet.
+ */
+export function withoutXmpExtension(bytes: Uint8Array): Uint8Array {
+	const kept: Uint8Array[] = [bytes.subarray(0, 2)];
+	let offset = 2;
+	while (offset + 4 <= bytes.length && bytes[offset] === 0xff) {
+		const marker = bytes[offset + 1]!;
+		if (marker === 0xda || marker === 0xd9) break;
+		const end = offset + 2 + ((bytes[offset + 2]! << 8) | bytes[offset + 3]!);
+		if (end > bytes.length) break;
+		const extension =
+			marker === 0xe1 && Buffer.from(bytes.buffer, bytes.byteOffset + offset + 4, Math.min(35, end - offset - 4)).toString('latin1') === XMP_EXTENSION;
+		if (!extension) kept.push(bytes.subarray(offset, end));
+		offset = end;
+	}
+	kept.push(bytes.subarray(offset));
+	return Buffer.concat(kept);
+}
+
+/** The offset of the next marker after entropy-coded data: an FF not followed by 00 (stuffing) or a restart marker. */
+function nextMarker(bytes: Uint8Array, from: number): number {
+	let index = from;
+	for (;;) {
+		index = bytes.indexOf(0xff, index);
+		if (index < 0 || index + 1 >= bytes.length) return bytes.length;
+		const next = bytes[index + 1]!;
+		if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) {
+			index += next === 0xff ? 1 : 2;
+			continue;
+		}
+		return index;
+	}
 }
 
 function readQuantTables(bytes: Uint8Array, start: number, end: number, into: QuantTable[]): void {

@@ -1,4 +1,5 @@
 import exifr from 'exifr';
+import {clip} from '../../format.js';
 import {type FileDate, parseExifDate, parseIptcDate, parseIsoDate} from './capture-date.js';
 
 /** What the file says about itself: the tools that wrote it, the camera, the dates and its edit history. */
@@ -9,7 +10,8 @@ export interface PhotoMetadata {
 	readonly software?: string;
 	/** XMP xmp:CreatorTool. */
 	readonly creatorTool?: string;
-	/** xmpMM:History events. */
+	/** xmpMM:History events: the first 256 (`historyCount` counts them all). */
+	readonly historyCount: number;
 	readonly history: ReadonlyArray<{readonly action: string; readonly softwareAgent?: string}>;
 	/** photoshop:DocumentAncestors and xmpMM:Ingredients: documents pasted into this one. */
 	readonly ancestors: number;
@@ -54,6 +56,10 @@ const options = {
 
 type Segment = Record<string, unknown>;
 
+/** Edit-history events and PNG text entries kept: the evidence counts them, a report need not list thousands. */
+const MAX_HISTORY = 256;
+const MAX_PNG_TEXTS = 32;
+
 export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
 	let parsed: Record<string, Segment | undefined> | undefined;
 	let error: string | undefined;
@@ -89,11 +95,14 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
 		model: text(ifd0.Model),
 		software: text(ifd0.Software) ?? png.text.Software,
 		creatorTool: text(xmp.CreatorTool),
-		history: list(xmpMM.History).flatMap((event) =>
-			event && typeof event === 'object' && typeof (event as Segment).action === 'string'
-				? [compact({action: (event as Segment).action as string, softwareAgent: text((event as Segment).softwareAgent)})]
-				: [],
-		),
+		historyCount: list(xmpMM.History).length,
+		history: list(xmpMM.History)
+			.slice(0, MAX_HISTORY)
+			.flatMap((event) =>
+				event && typeof event === 'object' && typeof (event as Segment).action === 'string'
+					? [compact({action: (event as Segment).action as string, softwareAgent: text((event as Segment).softwareAgent)})]
+					: [],
+			),
 		ancestors: list(photoshop.DocumentAncestors).length + list(xmpMM.Ingredients).length,
 		pngText: png.text,
 		descriptions: [text(ifd0.ImageDescription), text(dc.description), text(iptc.Caption), png.text.Description, png.text.Comment].filter(
@@ -104,8 +113,9 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
 	}) as PhotoMetadata;
 }
 
+/** A string from the metadata, cut to what a report may repeat. */
 function text(value: unknown): string | undefined {
-	if (typeof value === 'string') return value.replace(/\0+$/, '').trim() || undefined;
+	if (typeof value === 'string') return clip(value.replace(/\0+$/, '').trim()) || undefined;
 	if (value && typeof value === 'object' && 'value' in value) return text((value as {value: unknown}).value);
 	return undefined;
 }
@@ -146,12 +156,14 @@ function readPngChunks(bytes: Uint8Array): {time?: FileDate; text: Record<string
 			const separator = chunk.indexOf(0);
 			if (separator > 0) {
 				const keyword = chunk.toString('latin1', 0, separator);
-				if (type === 'tEXt') text[keyword] = chunk.toString('latin1', separator + 1).trim();
+				if (Object.keys(text).length >= MAX_PNG_TEXTS && !(keyword in text)) {
+					// Enough entries kept: the rest are counted by nothing and cost nothing.
+				} else if (type === 'tEXt') text[clip(keyword, 80)] = clip(chunk.toString('latin1', separator + 1).trim());
 				else if (chunk[separator + 1] === 0) {
 					// iTXt: keyword, compression flag, method, language tag, translated keyword, text (UTF-8).
 					let cursor = separator + 3;
 					for (let field = 0; field < 2; field++) cursor = chunk.indexOf(0, cursor) + 1 || chunk.length;
-					text[keyword] = chunk.toString('utf8', cursor).trim();
+					text[clip(keyword, 80)] = clip(chunk.toString('utf8', cursor).trim());
 				}
 			}
 		} else if (type === 'IEND') break;

@@ -1,7 +1,7 @@
 import {z} from 'zod';
 import {metadataEvidence} from '../../analysis/file/editing-evidence.js';
 import {type PixelEvidence, pixelEvidence} from '../../analysis/forensics/pixel-evidence.js';
-import {round} from '../../format.js';
+import {clip, round} from '../../format.js';
 import {defineCheck} from '../define.js';
 
 export const unaltered = defineCheck({
@@ -46,9 +46,10 @@ export const unaltered = defineCheck({
 			...(metadata.model ? {cameraModel: metadata.model} : {}),
 			...(metadata.software ? {software: metadata.software} : {}),
 			...(metadata.creatorTool ? {creatorTool: metadata.creatorTool} : {}),
-			...(metadata.history.length > 0 ? {historyEvents: metadata.history.length} : {}),
+			...(metadata.historyCount > 0 ? {historyEvents: metadata.historyCount} : {}),
 			...(jpeg?.quality ? {jpegQuality: jpeg.quality.quality, standardTables: jpeg.quality.standardTables} : {}),
-			...(jpeg && jpeg.comments.length > 0 ? {jpegComment: jpeg.comments.join(' | ').slice(0, 200)} : {}),
+			...(jpeg && jpeg.xmpExtensionBytes > 0 ? {xmpExtensionBytes: jpeg.xmpExtensionBytes} : {}),
+			...(jpeg && jpeg.comments.length > 0 ? {jpegComment: clip(jpeg.comments.join(' | ')), jpegComments: jpeg.commentCount} : {}),
 			...pixelMeasures(pixels),
 		};
 		for (const item of evidence) measured[`evidence.${item.key}`] = item.text;

@@ -8,6 +8,11 @@ const camera = metadata({}, {make: 'Canon', model: 'EOS R6'});
 const jpeg = (quality: number): JpegStructure => ({
 	segments: ['APP1', 'DQT', 'SOF0', 'DHT', 'SOS'],
 	comments: [],
+	commentCount: 0,
+	xmpExtensionBytes: 0,
+	segmentCount: 5,
+	scans: 1,
+	coding: 'baseline',
 	app1: {exif: true, xmp: false},
 	photoshopIrb: false,
 	adobeApp14: false,
