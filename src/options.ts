@@ -3,6 +3,12 @@ import {Given, invalidArgument, quoted} from './arguments.js';
 import {CHECK_IDS} from './checks/registry.js';
 import {profileOverridesSchema, profileSchema} from './profiles/schema.js';
 
+/** The longest timeout Node's timers hold (2³¹ − 1 ms, about 24.8 days): a longer one fires at once. */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+
+/** The most photos in flight a batch accepts; fewer workers start when there are fewer photos or less free memory. */
+export const MAX_CONCURRENCY = 256;
+
 export const validateOptionsSchema = z
 	.object({
 		/** A shipped profile id (`'ca-pr-card'`) or a whole profile object. */
@@ -23,12 +29,12 @@ export const validateOptionsSchema = z
 export const validateManyOptionsSchema = validateOptionsSchema
 	.omit({name: true})
 	.extend({
-		/** Photos validated at once, one per worker thread (default: the number of cores). */
-		concurrency: z.number().int().min(1).max(256).optional(),
+		/** Photos validated at once, one per worker thread (default: the cores, as far as free memory allows one worker per ~200 MB). */
+		concurrency: z.number().int().min(1).max(MAX_CONCURRENCY).optional(),
 		/** Run on worker threads (default); false runs in this thread, `concurrency` photos interleaved. */
 		workers: z.boolean().optional(),
-		/** A photo still running after this many milliseconds gets a report saying so (default 60,000). */
-		timeoutMs: z.number().int().positive().optional(),
+		/** A photo still running this many milliseconds after it started gets a report saying so (default 60,000; at most 2³¹ − 1, Node's timer limit). */
+		timeoutMs: z.number().int().min(1).max(MAX_TIMEOUT_MS).optional(),
 		/** Called after each photo, in the order photos finish. */
 		onProgress: z.custom<(progress: Progress) => void>((value) => typeof value === 'function', 'a function').optional(),
 	})
@@ -78,8 +84,10 @@ export function issueError(caller: string, issue: z.core.$ZodIssue, root: unknow
 /** What a zod issue expected, worded to follow "must be": `a number above 0`, `one of "a", "b"`. */
 function expectation(issue: z.core.$ZodIssue): string {
 	switch (issue.code) {
-		case 'invalid_type':
-			return `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
+		case 'invalid_type': {
+			const name = issue.expected === 'int' ? 'integer' : issue.expected;
+			return `${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name}`;
+		}
 		case 'too_small':
 			return `${issue.origin === 'number' ? 'a number ' : ''}${issue.inclusive ? 'at least' : 'above'} ${String(issue.minimum)}${issue.origin === 'array' ? ' long' : ''}`;
 		case 'too_big':

@@ -14,6 +14,9 @@ describe('programmer errors throw a TypeError naming the option, the expectation
 		[Buffer.alloc(1), 'fast', /options must be an object; got string \("fast"\)/],
 		[Buffer.alloc(1), {concurency: 2}, /options must be an object with only the keys profile, overrides, .*\bnow\b.*; got the key "concurency"/],
 		[Buffer.alloc(1), {profile: 'us-passport'}, /options\.profile must be one of "ca-pr-card" or a profile object; got string \("us-passport"\)/],
+		// Profile ids are own properties: what every object inherits is not a profile.
+		[Buffer.alloc(1), {profile: '__proto__'}, /options\.profile must be one of "ca-pr-card" or a profile object; got string \("__proto__"\)/],
+		[Buffer.alloc(1), {profile: 'toString'}, /options\.profile must be one of "ca-pr-card" or a profile object; got string \("toString"\)/],
 		[Buffer.alloc(1), {now: '2026-01-01'}, /options\.now must be a date; got string \("2026-01-01"\)/],
 		[Buffer.alloc(1), {overrides: {fileSize: {maxBytes: -1}}}, /options\.overrides\.fileSize\.maxBytes must be a number above 0; got number \(-1\)/],
 		[
@@ -51,6 +54,10 @@ describe('programmer errors throw a TypeError naming the option, the expectation
 
 	test('validatePhotos checks its options and inputs', async () => {
 		await expect(validatePhotos([Buffer.alloc(1)], {concurrency: 0})).rejects.toThrow(/options\.concurrency must be a number at least 1; got number \(0\)/);
+		await expect(validatePhotos([Buffer.alloc(1)], {timeoutMs: 2 ** 31})).rejects.toThrow(
+			/options\.timeoutMs must be a number at most 2147483647; got number \(2147483648\)/,
+		);
+		await expect(validatePhotos([Buffer.alloc(1)], {timeoutMs: 1.5})).rejects.toThrow(/options\.timeoutMs must be an integer; got number \(1\.5\)/);
 		await expect(validatePhotos(42 as never)).rejects.toThrow(/inputs must be an iterable/);
 		await expect(validatePhotos([Buffer.alloc(1), 7 as never])).rejects.toThrow(/inputs\[1\] must be/);
 	});

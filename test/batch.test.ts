@@ -1,5 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {photoReportSchema, validatePhotos, validatePhotosIterable} from '../src/index.js';
+import {createPhotoPool} from '../src/batch/pool.js';
+import {caPrCard, photoReportSchema, validatePhotos, validatePhotosIterable} from '../src/index.js';
+import {jpegScanBomb} from './support/hostile.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 
 describe('batches', () => {
@@ -11,12 +13,49 @@ describe('batches', () => {
 			photoReportSchema.parse(report);
 			expect(report.verdict).toBe('review');
 			expect(report.checks[0]).toMatchObject({id: 'file-format', status: 'warn'});
-			expect(report.checks[0]!.message).toMatch(/took longer than 1 ms and was stopped/);
-			expect(report.checks.slice(1).every((check) => check.status === 'skip')).toBe(true);
+			expect(report.checks[0]!.message).toMatch(/took longer than 1 ms from its start and was stopped/);
+			// The checks of the file itself are still given; the rest say they were not run, and why.
+			for (const check of report.checks.slice(1)) {
+				if (['file-size', 'dimensions', 'aspect-ratio', 'recent'].includes(check.id)) expect(check.status, check.id).not.toBe('skip');
+				else expect(check, check.id).toMatchObject({status: 'skip', message: expect.stringMatching(/took longer than 1 ms/)});
+			}
 		}
 		// The pool replaced its stopped workers: the next batch is checked for real.
 		const [again] = await validatePhotos([photo], {concurrency: 1, checks: [...NO_FACE_CHECKS]});
 		expect(again!.verdict).toBe('accept');
+	}, 60_000);
+
+	test('a photo over 4 MB that runs out of time is still returned for its size', async () => {
+		const large = Buffer.concat([await jpeg(715, 1001), Buffer.alloc(4_500_000, 0x20)]);
+		const [report] = await validatePhotos([large], {concurrency: 1, timeoutMs: 1});
+		expect(report!.verdict).toBe('return');
+		expect(report!.reasons).toEqual(['FILE_TOO_LARGE']);
+		expect(report!.checks.find((check) => check.id === 'file-size')?.status).toBe('fail');
+	}, 60_000);
+
+	test('poisoned photos among good ones: every good photo gets its own verdict, each poisoned one says what happened', async () => {
+		const good = await jpeg(715, 1001);
+		const poison = await jpegScanBomb(250_000);
+		const inputs = Array.from({length: 25}, (_, index) => (index % 5 === 2 ? poison : good));
+		const [alone] = await validatePhotos([good], {concurrency: 1, checks: [...NO_FACE_CHECKS]});
+		const reports = await validatePhotos(inputs, {concurrency: 2, timeoutMs: 10_000, checks: [...NO_FACE_CHECKS]});
+		reports.forEach((report, index) => {
+			if (index % 5 === 2) expect(report.checks[0]!.message).toMatch(/250,000 scans/);
+			else expect(report.checks.map((check) => [check.id, check.status])).toEqual(alone!.checks.map((check) => [check.id, check.status]));
+		});
+	}, 120_000);
+
+	test('a pool starts workers only as photos arrive: two photos at concurrency 64 start at most two', async () => {
+		const pool = createPhotoPool(64);
+		try {
+			const photo = await jpeg(715, 1001);
+			const task = {input: photo, profile: {...caPrCard, checks: ['file-size' as const]}};
+			await Promise.all([pool.run(task, new AbortController().signal), pool.run(task, new AbortController().signal)]);
+			expect(pool.threads()).toBeGreaterThanOrEqual(1);
+			expect(pool.threads()).toBeLessThanOrEqual(2);
+		} finally {
+			await pool.close();
+		}
 	}, 60_000);
 
 	test('the intake is lazy: only a window of photos is in flight, whatever the length of the input', async () => {

@@ -1,6 +1,10 @@
+import {mkdir, mkdtemp, rm, symlink, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {OrderedWriter} from '../src/cli/ordered-writer.js';
 import {ProgressBar} from '../src/cli/progress.js';
+import {walkPaths} from '../src/cli/walk.js';
 
 function fakeStream(isTTY: boolean): NodeJS.WriteStream & {output: string} {
 	const stream = {
@@ -58,5 +62,25 @@ describe('the ordered writer', () => {
 		await writer.add(3, 'd');
 		expect(written).toEqual(['a', 'b', 'c', 'd', 'e']);
 		expect(writer.written).toBe(5);
+	});
+});
+
+describe('walking folders', () => {
+	test('symbolic links count as what they point to; a link back up the tree is walked once', async () => {
+		const root = await mkdtemp(path.join(tmpdir(), 'walk-'));
+		try {
+			await mkdir(path.join(root, 'a'));
+			await writeFile(path.join(root, 'a', 'one.jpg'), 'x');
+			await writeFile(path.join(root, 'elsewhere.png'), 'x');
+			await mkdir(path.join(root, 'b'));
+			await symlink(path.join(root, 'elsewhere.png'), path.join(root, 'b', 'linked.png'));
+			await symlink(root, path.join(root, 'b', 'loop'));
+			await symlink(path.join(root, 'missing.jpg'), path.join(root, 'b', 'dangling.jpg'));
+			const found = [];
+			for await (const file of walkPaths([path.join(root, 'b')])) found.push(path.relative(root, file));
+			expect(found.sort()).toEqual(['b/dangling.jpg', 'b/linked.png', 'b/loop/a/one.jpg', 'b/loop/elsewhere.png'].sort());
+		} finally {
+			await rm(root, {recursive: true, force: true});
+		}
 	});
 });

@@ -64,6 +64,10 @@ describe('the command line', () => {
 		[['--concurrency', 'zero', 'x.jpg'], /--concurrency must be a whole number/],
 		[['--profile', 'mars', 'x.jpg'], /--profile must be one of "ca-pr-card"/],
 		[['--checks', 'file-size,sparkle', 'x.jpg'], /--checks: the "ca-pr-card" profile has no check "sparkle"/],
+		// Past Node's timer limit (2³¹ − 1 ms) a timeout would fire at once; below a millisecond it is no timeout.
+		[['--timeout', '3000000', 'x.jpg'], /--timeout must be a number of seconds from 0\.001 to 2,147,483\.647, in whole milliseconds; got "3000000"/],
+		[['--timeout', '0.0015', 'x.jpg'], /--timeout must be .*; got "0\.0015"/],
+		[['--timeout', '0', 'x.jpg'], /--timeout must be/],
 	])('usage error %j exits 2', async (args, message) => {
 		const result = await photoRequirements(...args);
 		expect(result.code).toBe(2);

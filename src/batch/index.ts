@@ -3,10 +3,10 @@ import {assertInput, invalidArgument} from '../arguments.js';
 import type {PhotoInput} from '../input/read.js';
 import {parseOptions, type ValidateManyOptions, validateManyOptionsSchema} from '../options.js';
 import {checkPhoto} from '../pipeline/check-photo.js';
-import {uncheckedReport} from '../pipeline/unchecked-report.js';
+import {stoppedReport} from '../pipeline/stopped-report.js';
 import {resolveProfile, selectChecks} from '../profiles/index.js';
 import type {PhotoReport} from '../report/schema.js';
-import {createPhotoPool, defaultConcurrency, type PhotoPool} from './pool.js';
+import {createPhotoPool, defaultConcurrency, memoryConcurrency, type PhotoPool} from './pool.js';
 import type {PhotoTask} from './task.js';
 
 /** One result of a batch, as photos finish. */
@@ -31,12 +31,13 @@ export async function* validatePhotosIterable(
 		throw invalidArgument('validatePhotos()', 'inputs', 'an iterable of file paths, Buffers or Uint8Arrays', inputs);
 	}
 	const profile = selectChecks(resolveProfile(parsed.profile, parsed.overrides, 'validatePhotos()'), parsed.checks, 'validatePhotos()');
-	const concurrency = parsed.concurrency ?? defaultConcurrency();
 	const timeoutMs = parsed.timeoutMs ?? 60_000;
 	const total = Array.isArray(inputs) ? inputs.length : undefined;
+	// Never more photos in flight than asked, than free memory holds workers for, or than there are photos.
+	const concurrency = Math.max(1, Math.min(parsed.concurrency ?? defaultConcurrency(), memoryConcurrency(), total ?? Number.POSITIVE_INFINITY));
 	const pool = parsed.workers === false ? undefined : createPhotoPool(concurrency);
-	// Keep a few photos queued beyond the running ones so that no worker waits for the intake.
-	const window = parsed.workers === false ? concurrency : concurrency * 2;
+	// As many photos in flight as workers: a photo submitted is a photo started, so its clock is its own.
+	const window = concurrency;
 
 	const iterator = (Symbol.asyncIterator in inputs ? inputs[Symbol.asyncIterator]() : (inputs as Iterable<PhotoInput>)[Symbol.iterator]()) as
 		| AsyncIterator<PhotoInput>
@@ -98,17 +99,19 @@ async function runWithTimeout(task: PhotoTask, pool: PhotoPool | undefined, time
 	try {
 		const work = pool ? pool.run(task, controller.signal) : checkPhoto(task.input, task.profile, {now: task.now, annotate: task.annotate});
 		const result = await Promise.race([work.catch((error: unknown) => (controller.signal.aborted ? ('timeout' as const) : Promise.reject(error))), expired]);
-		return result === 'timeout' ? timeoutReport(task, timeoutMs) : result;
+		if (result !== 'timeout') return result;
+		work.catch(() => undefined);
+		return await timeoutReport(task, timeoutMs);
 	} finally {
 		clearTimeout(timer);
 	}
 }
 
-/** The report of a photo that was not checked in time. */
-export function timeoutReport(task: PhotoTask, timeoutMs: number): PhotoReport {
+/** The report of a photo that was not checked in time: the file-level checks, and which checks were not run. */
+export async function timeoutReport(task: PhotoTask, timeoutMs: number): Promise<PhotoReport> {
 	const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 100) / 10} s`;
-	return uncheckedReport(task.profile, `validating this photo took longer than ${limit} and was stopped`, {
-		...(typeof task.input === 'string' ? {source: path.basename(task.input)} : {}),
-		timings: {total: timeoutMs},
+	const report = await stoppedReport(task.input, task.profile, `validating this photo took longer than ${limit} from its start and was stopped`, {
+		now: task.now,
 	});
+	return {...report, ...(typeof task.input === 'string' ? {source: path.basename(task.input)} : {}), timings: {...report.timings, total: timeoutMs}};
 }

@@ -1,4 +1,4 @@
-import {availableParallelism} from 'node:os';
+import {availableParallelism, freemem} from 'node:os';
 import {Piscina} from 'piscina';
 import type {PhotoReport} from '../report/schema.js';
 import type {PhotoTask} from './task.js';
@@ -6,17 +6,34 @@ import type {PhotoTask} from './task.js';
 /** A pool of worker threads that validate photos; each loads the face engine once. */
 export interface PhotoPool {
 	run(task: PhotoTask, signal: AbortSignal): Promise<PhotoReport>;
+	/** Worker threads started so far (and still alive). */
+	threads(): number;
 	close(): Promise<void>;
 }
 
-export const defaultConcurrency = (): number => availableParallelism();
+/**
+ * Resident memory a worker needs: about 150 MB measured (the face engine loaded and a 2000 × 2800
+ * photo in flight; `npm run bench`), with a margin.
+ */
+export const WORKER_BYTES = 200 * 1024 ** 2;
 
+/** Workers the free memory can hold (at least one). */
+export function memoryConcurrency(): number {
+	return Math.max(1, Math.floor(freemem() / WORKER_BYTES));
+}
+
+/** One worker per core, as far as the free memory allows. */
+export function defaultConcurrency(): number {
+	return Math.min(availableParallelism(), memoryConcurrency());
+}
+
+/** A pool of at most `threads` workers, started only as photos arrive (two photos never start sixty-four engines). */
 export function createPhotoPool(threads: number): PhotoPool {
 	// From the sources (tests, tsx) the worker is TypeScript: load it through tsx's loader.
 	const fromSource = import.meta.url.endsWith('.ts');
 	const pool = new Piscina<PhotoTask, PhotoReport>({
 		filename: new URL(`./worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
-		minThreads: threads,
+		minThreads: 0,
 		maxThreads: threads,
 		// Exactly one photo per thread at a time: decoding and the models already use the core fully.
 		concurrentTasksPerWorker: 1,
@@ -25,6 +42,7 @@ export function createPhotoPool(threads: number): PhotoPool {
 	});
 	return {
 		run: (task, signal) => pool.run(task, {signal}),
+		threads: () => pool.threads.length,
 		close: () => pool.destroy(),
 	};
 }

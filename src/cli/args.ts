@@ -1,5 +1,6 @@
 import {parseArgs} from 'node:util';
 import {quoted} from '../arguments.js';
+import {MAX_TIMEOUT_MS} from '../options.js';
 import {findProfile, profiles, unknownChecks} from '../profiles/index.js';
 
 export interface CliOptions {
@@ -8,7 +9,8 @@ export interface CliOptions {
 	profile?: string;
 	checks?: string[];
 	concurrency?: number;
-	timeoutSeconds?: number;
+	/** Per photo, in whole milliseconds. */
+	timeoutMs?: number;
 	/** Write an annotated HTML report of every photo to this file. */
 	html?: string;
 	/** Write one annotated PNG per photo into this folder. */
@@ -58,10 +60,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 			throw new UsageError(`--concurrency must be a whole number from 1 to 256; got "${values.concurrency}"`);
 		}
 	}
-	let timeoutSeconds: number | undefined;
+	let timeoutMs: number | undefined;
 	if (values.timeout !== undefined) {
-		timeoutSeconds = Number(values.timeout);
-		if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) throw new UsageError(`--timeout must be a number of seconds above 0; got "${values.timeout}"`);
+		// Whole milliseconds that Node's timers can hold: 0.001 s to 2,147,483.647 s (2³¹ − 1 ms).
+		const ms = Number(values.timeout) * 1000;
+		if (!Number.isFinite(ms) || Math.abs(ms - Math.round(ms)) > 1e-6 || Math.round(ms) < 1 || Math.round(ms) > MAX_TIMEOUT_MS) {
+			throw new UsageError(
+				`--timeout must be a number of seconds from 0.001 to ${(MAX_TIMEOUT_MS / 1000).toLocaleString('en-US')}, in whole milliseconds; got "${values.timeout}"`,
+			);
+		}
+		timeoutMs = Math.round(ms);
 	}
 	if (values.html === '') throw new UsageError('--html needs a file name, e.g. --html report.html');
 	if (values.annotate === '') throw new UsageError('--annotate needs a folder, e.g. --annotate annotated/');
@@ -88,7 +96,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		...(values.profile === undefined ? {} : {profile: values.profile}),
 		...(checks === undefined ? {} : {checks}),
 		...(concurrency === undefined ? {} : {concurrency}),
-		...(timeoutSeconds === undefined ? {} : {timeoutSeconds}),
+		...(timeoutMs === undefined ? {} : {timeoutMs}),
 		...(values.html === undefined ? {} : {html: values.html}),
 		...(values.annotate === undefined ? {} : {annotate: values.annotate}),
 		strict: values.strict,

@@ -57,7 +57,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			...(options.profile === undefined ? {} : {profile: options.profile}),
 			...(options.checks === undefined ? {} : {checks: options.checks as CheckId[]}),
 			...(options.concurrency === undefined ? {} : {concurrency: options.concurrency}),
-			...(options.timeoutSeconds === undefined ? {} : {timeoutMs: options.timeoutSeconds * 1000}),
+			...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
 			...(pictures ? {annotate: true} : {}),
 			// One photo named: no pool to start, the engine loads in this thread.
 			workers: !(await isSingleFile(options.paths)),
@@ -125,7 +125,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 main(process.argv.slice(2)).then(
 	(code) => {
-		process.exitCode = code;
+		// Exit as soon as the output is written: work abandoned by a timeout (a decode in native code,
+		// which a thread cannot interrupt) must not hold the process after the last report.
+		process.stdout.write('', () => process.exit(code));
 	},
 	(error: unknown) => {
 		process.stderr.write(`photo-requirements: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

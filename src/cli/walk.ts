@@ -1,4 +1,4 @@
-import {opendir, stat} from 'node:fs/promises';
+import {opendir, realpath, stat} from 'node:fs/promises';
 import path from 'node:path';
 
 /** Extensions of the files taken from a folder: the accepted formats, and image formats a person may have saved by mistake. */
@@ -22,14 +22,29 @@ export async function* walkPaths(paths: readonly string[]): AsyncGenerator<strin
 	}
 }
 
-async function* walkFolder(folder: string): AsyncGenerator<string> {
+async function* walkFolder(folder: string, visited = new Set<string>()): AsyncGenerator<string> {
+	// A folder reached twice (a symbolic link back up the tree) is walked once: no loop.
+	const real = await realpath(folder).catch(() => folder);
+	if (visited.has(real)) return;
+	visited.add(real);
 	const directory = await opendir(folder);
 	const subfolders: string[] = [];
 	for await (const dirent of directory) {
 		if (dirent.name.startsWith('.')) continue;
 		const full = path.join(folder, dirent.name);
-		if (dirent.isDirectory()) subfolders.push(full);
-		else if (dirent.isFile() && FOLDER_EXTENSIONS.has(path.extname(dirent.name).slice(1).toLowerCase())) yield full;
+		// A symbolic link counts as what it points to; a dangling one is passed on, so its report says so.
+		const kind = dirent.isSymbolicLink()
+			? await stat(full).then(
+					(target) => (target.isDirectory() ? 'folder' : target.isFile() ? 'file' : 'other'),
+					() => 'file',
+				)
+			: dirent.isDirectory()
+				? 'folder'
+				: dirent.isFile()
+					? 'file'
+					: 'other';
+		if (kind === 'folder') subfolders.push(full);
+		else if (kind === 'file' && FOLDER_EXTENSIONS.has(path.extname(dirent.name).slice(1).toLowerCase())) yield full;
 	}
-	for (const subfolder of subfolders.sort()) yield* walkFolder(subfolder);
+	for (const subfolder of subfolders.sort()) yield* walkFolder(subfolder, visited);
 }
