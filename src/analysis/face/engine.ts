@@ -24,45 +24,32 @@ export interface FaceEngine {
 
 const require = createRequire(import.meta.url);
 
-/** Set PHOTO_REQUIREMENTS_TF_BACKEND=wasm to skip tfjs-node even where it is installed. */
-const BACKEND_ENV = 'PHOTO_REQUIREMENTS_TF_BACKEND';
-
 /**
- * tfjs-node is optional (its install downloads libtensorflow from outside npm). When it loads,
- * face-api's node build (which requires it) shares its tf; otherwise face-api's node-wasm build
- * shares @tensorflow/tfjs with the wasm backend.
+ * face-api's node-wasm build on @tensorflow/tfjs with the wasm backend, on every machine: no
+ * optional native backend that would change statuses by whether it happened to install.
  */
-async function loadFaceApi(): Promise<{faceapi: typeof FaceApi; native: boolean}> {
-	if (process.env[BACKEND_ENV] !== 'wasm') {
-		try {
-			const specifier = '@tensorflow/tfjs-node';
-			await import(specifier);
-			return {faceapi: require('@vladmandic/face-api') as typeof FaceApi, native: true};
-		} catch {
-			// Not installed or its native library failed to load: fall through to wasm.
-		}
-	}
+function loadFaceApi(): typeof FaceApi {
 	const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as typeof FaceApi;
 	const wasm = require('@tensorflow/tfjs-backend-wasm') as {setWasmPaths: (prefix: string) => void};
 	// A directory path (with trailing separator) makes emscripten read the .wasm from disk:
 	// never the CDN that the browser build would default to.
 	const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
 	wasm.setWasmPaths(wasmDir + path.sep);
-	return {faceapi, native: false};
+	return faceapi;
 }
 
 async function init(): Promise<FaceEngine> {
 	const started = performance.now();
 	const dir = modelsDir();
 	await verifyModels(dir);
-	const {faceapi, native} = await loadFaceApi();
+	const faceapi = loadFaceApi();
 	const tf = faceapi.tf as typeof FaceApi.tf & {setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string};
-	const wanted = native ? 'tensorflow' : 'wasm';
+	const wanted = 'wasm';
 	await withoutProcessHandlers(async () => {
 		if (!(await tf.setBackend(wanted))) throw new Error(`photo-requirements: the TensorFlow.js "${wanted}" backend failed to initialise`);
 		await tf.ready();
 	});
-	if (!native) installFastConcat(tf as unknown as Parameters<typeof installFastConcat>[0]);
+	installFastConcat(tf as unknown as Parameters<typeof installFastConcat>[0]);
 	const nets: Record<ModelName, FaceApi.NeuralNetwork<unknown>> = {
 		tiny_face_detector_model: faceapi.nets.tinyFaceDetector,
 		ssd_mobilenetv1_model: faceapi.nets.ssdMobilenetv1,
