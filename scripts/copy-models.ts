@@ -40,7 +40,12 @@ async function main(): Promise<void> {
 		for (const shard of groups.flatMap((g) => g.paths)) files.push(await copyOne(shard));
 	}
 	const faceApiVersion = (JSON.parse(await readFile(path.join(faceApiRoot, 'package.json'), 'utf8')) as {version: string}).version;
-	const manifest = {source: `@vladmandic/face-api@${faceApiVersion}/model`, licence: 'MIT (see LICENSE)', files};
+	// Entries with a source of their own (scripts/copy-mediapipe-models.ts) are kept.
+	const previous = JSON.parse(await readFile(path.join(targetDir, 'manifest.json'), 'utf8').catch(() => '{"files": []}')) as {
+		files: Array<ManifestEntry & {source?: string}>;
+	};
+	const others = previous.files.filter((entry) => entry.source !== undefined);
+	const manifest = {source: `@vladmandic/face-api@${faceApiVersion}/model`, licence: 'MIT (see LICENSE)', files: [...files, ...others]};
 	await writeFile(path.join(targetDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	await copyFile(path.join(faceApiRoot, 'LICENSE'), path.join(targetDir, 'LICENSE'));
 	for (const f of files) console.log(`${f.file.padEnd(48)} ${String(f.bytes).padStart(9)}  ${f.sha256}`);

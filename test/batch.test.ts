@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {createPhotoPool} from '../src/batch/pool.js';
-import {caPrCard, photoReportSchema, validatePhotos, validatePhotosIterable} from '../src/index.js';
+import {caPrCard, type Profile, photoReportSchema, validatePhotos, validatePhotosIterable} from '../src/index.js';
 import {jpegScanBomb} from './support/hostile.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 
@@ -49,7 +49,7 @@ describe('batches', () => {
 		const pool = createPhotoPool(64);
 		try {
 			const photo = await jpeg(715, 1001);
-			const task = {input: photo, profile: {...caPrCard, checks: ['file-size' as const]}};
+			const task = {input: photo, profile: {...caPrCard, checks: ['file-size' as const]} as Profile};
 			await Promise.all([pool.run(task, new AbortController().signal), pool.run(task, new AbortController().signal)]);
 			expect(pool.threads()).toBeGreaterThanOrEqual(1);
 			expect(pool.threads()).toBeLessThanOrEqual(2);

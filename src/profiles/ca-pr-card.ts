@@ -9,7 +9,7 @@ export const caPrCard = {
 	id: 'ca-pr-card',
 	title: 'Canada Permanent Resident card (PR Portal upload)',
 	// Bump on any change of a threshold or of what a check measures: reports carry it (provenance).
-	version: '1.1.0',
+	version: '1.2.0',
 	// Where each group's thresholds come from, and when they were last compared with IRCC's text.
 	sources: {
 		fileSize: {
@@ -63,6 +63,10 @@ export const caPrCard = {
 		neutralExpression: {
 			source:
 				'IRCC, PR card photo specifications (digital photo for the PR Portal): "neutral facial expression (eyes open and clearly visible, mouth closed, no smiling)"; calibrated by scripts/expression-calibration.ts on the shared photos, cross-validated by person',
+			checked: '2026-12-01',
+		},
+		faceCount: {
+			source: "IRCC: the applicant alone in the photo; the full-frame detector's score calibrated by npm run eval on the shared photos and the group variants",
 			checked: '2026-12-01',
 		},
 		faceCentred: {
@@ -177,6 +181,12 @@ export const caPrCard = {
 		failB: [-5, 50],
 		naturalA: [5, 25],
 		naturalB: [5, 35],
+	},
+	faceCount: {
+		// BlazeFace's extra candidates (faces the main detector missed): none at all above its 0.3 floor on
+		// the 124 shared photos and the single-person variants; 0.90–0.95 for every missed face of the
+		// three-, four- and eight-people variants (npm run eval). 0.5 sits far from both.
+		minOtherScore: 0.5,
 	},
 	faceCentred: {
 		// ISO/IEC 19794-5 and ICAO 9303 frontal-image guidance: the face's vertical midline within

@@ -127,6 +127,7 @@ export function features(overrides: Partial<FaceFeatures> = {}): FaceFeatures {
 export function faces(count: number): FaceFacts {
 	return {
 		faces: Array.from({length: count}, (_, index) => ({box: {x: index * 100, y: 0, width: 80, height: 100}, score: 0.9 - index * 0.1})),
+		others: [],
 		detector: count ? 'tiny' : 'none',
 		backend: 'wasm',
 		timings: {},

@@ -1,6 +1,7 @@
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import type * as FaceApi from '@vladmandic/face-api';
+import {detectAllFaces, loadBlazeFace} from './blazeface.js';
 import {installFastConcat} from './fast-concat.js';
 import {MODEL_NAMES, type ModelName} from './model-files.js';
 import {loadWeightMap, verifyModels} from './models.js';
@@ -19,6 +20,8 @@ export interface FaceEngineInfo {
 export interface FaceEngine {
 	readonly faceapi: typeof FaceApi;
 	readonly tf: typeof FaceApi.tf;
+	/** MediaPipe BlazeFace (full range), for every face in the frame. */
+	readonly blazeface: Awaited<ReturnType<typeof loadBlazeFace>>;
 	readonly info: FaceEngineInfo;
 }
 
@@ -59,15 +62,16 @@ async function init(): Promise<FaceEngine> {
 	for (const name of MODEL_NAMES) {
 		if (!nets[name].isLoaded) nets[name].loadFromWeightMap(await loadWeightMap(tf, name, dir));
 	}
-	await warmUp(faceapi);
+	const blazeface = await loadBlazeFace(tf, dir);
+	await warmUp(faceapi, blazeface);
 	const info: FaceEngineInfo = {
 		backend: tf.getBackend(),
 		tfVersion: String((tf.version as Record<string, unknown>)['tfjs-core'] ?? ''),
-		models: [...MODEL_NAMES],
+		models: [...MODEL_NAMES, 'blazeface'],
 		modelsDir: dir,
 		loadMs: Math.round(performance.now() - started),
 	};
-	loadedEngine = {faceapi, tf, info};
+	loadedEngine = {faceapi, tf, blazeface, info};
 	return loadedEngine;
 }
 
@@ -91,8 +95,9 @@ async function withoutProcessHandlers(fn: () => Promise<void>): Promise<void> {
  * One pass of each net on blank input: the wasm backend compiles and allocates on first use
  * (~0.5 s), which belongs to loading, not to the first photo's timings.
  */
-async function warmUp(faceapi: typeof FaceApi): Promise<void> {
+async function warmUp(faceapi: typeof FaceApi, blazeface: Awaited<ReturnType<typeof loadBlazeFace>>): Promise<void> {
 	const tf = faceapi.tf;
+	await detectAllFaces(tf, blazeface, {data: new Uint8Array(64 * 64 * 3), width: 64, height: 64, channels: 3});
 	const frame = tf.zeros([224, 224, 3]) as FaceApi.tf.Tensor3D;
 	const crop = tf.zeros([112, 112, 3]) as FaceApi.tf.Tensor3D;
 	try {

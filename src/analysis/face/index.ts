@@ -5,12 +5,13 @@
 
 import {round} from '../../format.js';
 import type {RgbImage} from '../../input/image.js';
+import {detectAllFaces, iou} from './blazeface.js';
 import {findCrown} from './crown.js';
 import {detectFaces} from './detect.js';
 import {getFaceEngine} from './engine.js';
 import {boundsOf, expressionsIn, IBUG, landmarksIn, meanOf, type Point, pointAt, squareAround, withCrop} from './landmarks.js';
 import {estimatePose} from './pose.js';
-import type {DetectedFace, FaceFacts, MainFace} from './types.js';
+import type {DetectedFace, FaceBox, FaceFacts, MainFace} from './types.js';
 
 export {type FaceEngineInfo, faceEngineMemory, loadFaceEngine} from './engine.js';
 export type {CrownMethod, DetectedFace, FaceBox, FaceFacts, MainFace} from './types.js';
@@ -34,6 +35,8 @@ const MIN_SIDE = 32;
 /** The faces found, before any is measured. */
 export interface FaceDetection {
 	faces: DetectedFace[];
+	/** Faces BlazeFace finds besides those, in the whole frame. */
+	others: DetectedFace[];
 	detector: FaceFacts['detector'];
 	/** Milliseconds the detection took. */
 	ms: number;
@@ -47,13 +50,16 @@ export interface FaceDetection {
 export async function findFaces(image: RgbImage, scale = 1): Promise<FaceDetection> {
 	const engine = await getFaceEngine();
 	const started = performance.now();
-	if (!usable(image)) return {faces: [], detector: 'none', ms: 0};
+	if (!usable(image)) return {faces: [], others: [], detector: 'none', ms: 0};
 	const {faces, detector} = await detectFaces(engine, image);
-	const scaled = faces.map((face) => ({
+	// The full-frame detector sees every face; those the main detector found are not counted twice.
+	const everyFace = await detectAllFaces(engine.tf, engine.blazeface, image);
+	const others = everyFace.filter((face) => !faces.some((known) => sameFace(known.box, face.box)));
+	const toPhoto = (face: DetectedFace): DetectedFace => ({
 		...face,
 		box: {x: face.box.x * scale, y: face.box.y * scale, width: face.box.width * scale, height: face.box.height * scale},
-	}));
-	return {faces: scaled, detector, ms: round(performance.now() - started)};
+	});
+	return {faces: faces.map(toPhoto), others: others.map(toPhoto), detector, ms: round(performance.now() - started)};
 }
 
 /** Finds the faces in `image` (or takes `detection` from `findFaces`) and measures the main one. Never throws for a bad photo. */
@@ -70,9 +76,9 @@ export async function analyseFaces(image: RgbImage, detection?: FaceDetection): 
 
 	if (!usable(image)) {
 		// Nothing a detector could use (or a malformed buffer): no face, not an exception.
-		return {faces: [], detector: 'none', backend: engine.info.backend, timings: {total: 0}};
+		return {faces: [], others: [], detector: 'none', backend: engine.info.backend, timings: {total: 0}};
 	}
-	const {faces, detector, ms} = detection ?? (await findFaces(image));
+	const {faces, others, detector, ms} = detection ?? (await findFaces(image));
 	timings.detect = ms;
 	t = performance.now();
 	const best = faces[0];
@@ -93,7 +99,7 @@ export async function analyseFaces(image: RgbImage, detection?: FaceDetection): 
 		}
 	}
 	timings.total = round(performance.now() - started + (detection ? ms : 0));
-	const facts: FaceFacts = {faces, detector, backend: engine.info.backend, timings};
+	const facts: FaceFacts = {faces, others, detector, backend: engine.info.backend, timings};
 	if (main) facts.main = main;
 	return facts;
 }
@@ -122,6 +128,12 @@ function measure(image: RgbImage, face: DetectedFace, points: Point[]): MainFace
 		centreX: centre / image.width,
 		...estimatePose(points, rightEye, leftEye),
 	};
+}
+
+/** Two boxes of one face: they overlap, or one's centre lies inside the other (the detectors frame a face differently). */
+function sameFace(a: FaceBox, b: FaceBox): boolean {
+	const inside = (box: FaceBox, x: number, y: number) => x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+	return iou(a, b) > 0.2 || inside(a, b.x + b.width / 2, b.y + b.height / 2) || inside(b, a.x + a.width / 2, a.y + a.height / 2);
 }
 
 function usable(image: RgbImage): boolean {

@@ -39,6 +39,8 @@ export interface MainFace {
 export interface FaceFacts {
 	/** All faces found, best first. */
 	faces: DetectedFace[];
+	/** Faces BlazeFace finds in the whole frame besides those (group photos, small faces), best first. */
+	others: DetectedFace[];
 	/** The largest, most central confident face, with its measurements. */
 	main?: MainFace;
 	detector: 'tiny' | 'ssd' | 'none';
