@@ -1,0 +1,30 @@
+import path from 'node:path';
+import {PhotoFacts} from '../../../src/analysis/facts.js';
+import {getFaceEngine} from '../../../src/analysis/face/engine.js';
+import {resampleRegion} from '../../../src/analysis/face/raster.js';
+import {caPrCard} from '../../../src/profiles/index.js';
+import {blazeFaceKeypoints, loadGraph, runIris, runMesh, MESH_INPUT} from './mesh-lib.js';
+const engine = await getFaceEngine();
+const tf = engine.tf as any;
+console.log('backend', tf.getBackend(), 'threads?', await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'), 'simd', await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+const dir = path.join(import.meta.dirname, 'models');
+const mesh = await loadGraph(tf, dir, 'facemesh');
+const iris = await loadGraph(tf, dir, 'iris');
+console.log('mesh outputs', mesh.outputs.map((o: any) => o.name + JSON.stringify(o.shape)), 'iris', iris.outputs.map((o: any) => o.name + JSON.stringify(o.shape)));
+const file = '/work/shared/photos/london-neutral/001_03.jpg';
+const facts = new PhotoFacts({input: file, limits: caPrCard.decode});
+const image = await facts.get('image');
+const det = await facts.get('faceDetection');
+const faces = await facts.get('faces');
+console.log('scale', image.scale, image.width, image.height, 'box', det.faces[0]?.box, 'faceapi eyes', faces.main?.rightEye, faces.main?.leftEye, 'chin', faces.main?.chin);
+const bf = await blazeFaceKeypoints(tf, engine.blazeface, image, resampleRegion);
+console.log('blaze', JSON.stringify(bf[0]));
+const box = det.faces[0]!.box;
+const re = faces.main!.rightEye, le = faces.main!.leftEye;
+for (const scale of [1.3, 1.5, 1.7]) {
+  const f = {cx: box.x + box.width / 2, cy: box.y + box.height / 2, side: scale * Math.max(box.width, box.height), angle: Math.atan2(le[1] - re[1], le[0] - re[0]), flip: false};
+  const before = tf.memory().numTensors;
+  const m = await runMesh(tf, mesh, image, f);
+  const ir = await runIris(tf, iris, image, m.points);
+  console.log(scale, 'flag', m.faceflag.toFixed(3), 'pts33,133,263,362', [33,133,263,362,152,1].map(i => m.points[i]!.map(v => v.toFixed(0)).join(',')).join(' '), 'iris R', ir.right.points[71]!.map(v=>v.toFixed(1)), 'L', ir.left.points[71]!.map(v=>v.toFixed(1)), 'ms', m.ms, ir.ms, 'tensors', before, tf.memory().numTensors);
+}
