@@ -5,6 +5,7 @@ import {describe, expect, it} from 'vitest';
 import {analyseFaces, faceEngineMemory, loadFaceEngine} from '../src/analysis/face/index.js';
 import type {RgbImage} from '../src/input/image.js';
 import {hasPhotos, photosDir, repoRoot} from './support/photos.js';
+import {demoPortrait} from './support/portrait.js';
 
 const havePhotos = hasPhotos;
 const PHOTO = 'london-neutral/001_03.jpg';
@@ -77,4 +78,20 @@ describe.skipIf(!havePhotos)(`face engine on the shared photos (${havePhotos ? p
 		expect(after.numTensors).toBe(before.numTensors);
 		expect(after.numBytes).toBe(before.numBytes);
 	}, 120_000);
+});
+
+describe('face engine: every face in the frame', () => {
+	it('finds each of four portraits in a 2 × 2 group photo, and one alone', async () => {
+		const portrait = await sharp(await demoPortrait()).resize(250, 350).removeAlpha().raw().toBuffer();
+		const tile = {raw: {width: 250, height: 350, channels: 3 as const}};
+		const grid = await sharp({create: {width: 500, height: 700, channels: 3, background: '#ffffff'}})
+			.composite([0, 1, 2, 3].map((index) => ({input: portrait, ...tile, left: (index % 2) * 250, top: Math.floor(index / 2) * 350})))
+			.removeAlpha()
+			.raw()
+			.toBuffer();
+		const group = await analyseFaces({data: new Uint8Array(grid), width: 500, height: 700, channels: 3});
+		expect(group.faces.length + group.others.length).toBe(4);
+		const alone = await analyseFaces({data: new Uint8Array(portrait), width: 250, height: 350, channels: 3});
+		expect(alone.faces.length + alone.others.length).toBe(1);
+	}, 60_000);
 });

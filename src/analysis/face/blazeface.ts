@@ -2,6 +2,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type * as FaceApi from '@vladmandic/face-api';
 import type {RgbImage} from '../../input/image.js';
+import {clipBox, iou} from './boxes.js';
 import {modelsDir} from './paths.js';
 import {resampleRegion} from './raster.js';
 import type {DetectedFace, FaceBox} from './types.js';
@@ -81,7 +82,7 @@ export async function detectAllFaces(tf: Tf, model: GraphModel, image: RgbImage)
 			const w = boxes[anchor * 16 + 2]!;
 			const h = boxes[anchor * 16 + 3]!;
 			const box: FaceBox = {x: (cx - w / 2) * scale - left, y: (cy - h / 2) * scale - top, width: w * scale, height: h * scale};
-			found.push({box: clip(box, image), score});
+			found.push({box: clipBox(box, image), score});
 		}
 		return suppress(found);
 	} finally {
@@ -94,22 +95,6 @@ function concat(a: ArrayLike<number>, b: ArrayLike<number>): Float32Array {
 	out.set(a as Float32Array);
 	out.set(b as Float32Array, a.length);
 	return out;
-}
-
-function clip(b: FaceBox, image: RgbImage): FaceBox {
-	const x0 = Math.max(0, b.x);
-	const y0 = Math.max(0, b.y);
-	const x1 = Math.min(image.width, b.x + b.width);
-	const y1 = Math.min(image.height, b.y + b.height);
-	return {x: x0, y: y0, width: Math.max(0, x1 - x0), height: Math.max(0, y1 - y0)};
-}
-
-export function iou(a: FaceBox, b: FaceBox): number {
-	const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-	const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-	if (w <= 0 || h <= 0) return 0;
-	const inter = w * h;
-	return inter / (a.width * a.height + b.width * b.height - inter);
 }
 
 /** Non-maximum suppression: the best-scored box of each overlapping cluster. */

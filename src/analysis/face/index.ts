@@ -5,7 +5,8 @@
 
 import {round} from '../../format.js';
 import type {RgbImage} from '../../input/image.js';
-import {detectAllFaces, iou} from './blazeface.js';
+import {detectAllFaces} from './blazeface.js';
+import {iou} from './boxes.js';
 import {findCrown} from './crown.js';
 import {detectFaces} from './detect.js';
 import {getFaceEngine} from './engine.js';
