@@ -82,7 +82,11 @@ describe.skipIf(!havePhotos)(`face engine on the shared photos (${havePhotos ? p
 
 describe('face engine: every face in the frame', () => {
 	it('finds each of four portraits in a 2 × 2 group photo, and one alone', async () => {
-		const portrait = await sharp(await demoPortrait()).resize(250, 350).removeAlpha().raw().toBuffer();
+		const portrait = await sharp(await demoPortrait())
+			.resize(250, 350)
+			.removeAlpha()
+			.raw()
+			.toBuffer();
 		const tile = {raw: {width: 250, height: 350, channels: 3 as const}};
 		const grid = await sharp({create: {width: 500, height: 700, channels: 3, background: '#ffffff'}})
 			.composite([0, 1, 2, 3].map((index) => ({input: portrait, ...tile, left: (index % 2) * 250, top: Math.floor(index / 2) * 350})))
