@@ -41,8 +41,10 @@ export function quoted(values: readonly string[]): string {
 	return values.map((value) => `"${value}"`).join(', ');
 }
 
-/** A photo input: a non-empty path, a Buffer or a Uint8Array. */
+/** A photo input: a non-empty path, a Buffer or a Uint8Array, or `{path}` with a non-empty path (string or bytes). */
 export function assertInput(input: unknown, caller: string, label = 'input'): asserts input is PhotoInput {
 	if (input instanceof Uint8Array || (typeof input === 'string' && input.length > 0)) return;
-	throw invalidArgument(caller, label, 'a file path (string), a Buffer or a Uint8Array', input);
+	const file = input !== null && typeof input === 'object' && 'path' in input ? (input as {path: unknown}).path : undefined;
+	if ((typeof file === 'string' || file instanceof Uint8Array) && file.length > 0) return;
+	throw invalidArgument(caller, label, 'a file path (string), a Buffer or a Uint8Array, or {path}', input);
 }

@@ -1,6 +1,6 @@
 export {type BatchItem, validatePhotos, validatePhotosIterable} from './batch/index.js';
 export {CHECK_IDS, type CheckId} from './checks/registry.js';
-export type {PhotoInput} from './input/read.js';
+export type {PhotoFile, PhotoInput} from './input/read.js';
 export type {Progress, ValidateManyOptions, ValidateOptions} from './options.js';
 export {caPrCard, findProfile, type Profile, type ProfileOverrides, profileOverridesSchema, profileSchema, profiles, unknownChecks} from './profiles/index.js';
 export {RETURN_REASON_CODES, RETURN_REASONS, type ReturnReason} from './reasons.js';

@@ -9,7 +9,8 @@ import {PROVENANCE} from './support/reports.js';
 
 describe('programmer errors throw a TypeError naming the option, the expectation and the value', () => {
 	test.each([
-		[42, undefined, /input must be a file path \(string\), a Buffer or a Uint8Array; got number \(42\)/],
+		[42, undefined, /input must be a file path \(string\), a Buffer or a Uint8Array, or \{path\}; got number \(42\)/],
+		[{path: ''}, undefined, /input must be a file path .*; got Object/],
 		['', undefined, /input .* got an empty string/],
 		[Buffer.alloc(1), 'fast', /options must be an object; got string \("fast"\)/],
 		[Buffer.alloc(1), {concurency: 2}, /options must be an object with only the keys profile, overrides, .*\bnow\b.*; got the key "concurency"/],

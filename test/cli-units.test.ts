@@ -5,6 +5,9 @@ import {describe, expect, test} from 'vitest';
 import {OrderedWriter} from '../src/cli/ordered-writer.js';
 import {ProgressBar} from '../src/cli/progress.js';
 import {walkPaths} from '../src/cli/walk.js';
+import {validatePhoto} from '../src/index.js';
+import {displayPath} from '../src/input/read.js';
+import {jpeg} from './support/images.js';
 
 function fakeStream(isTTY: boolean): NodeJS.WriteStream & {output: string} {
 	const stream = {
@@ -77,8 +80,27 @@ describe('walking folders', () => {
 			await symlink(root, path.join(root, 'b', 'loop'));
 			await symlink(path.join(root, 'missing.jpg'), path.join(root, 'b', 'dangling.jpg'));
 			const found = [];
-			for await (const file of walkPaths([path.join(root, 'b')])) found.push(path.relative(root, file));
+			for await (const file of walkPaths([path.join(root, 'b')])) found.push(path.relative(root, typeof file === 'string' ? file : displayPath(file.path)));
 			expect(found.sort()).toEqual(['b/dangling.jpg', 'b/linked.png', 'b/loop/a/one.jpg', 'b/loop/elsewhere.png'].sort());
+		} finally {
+			await rm(root, {recursive: true, force: true});
+		}
+	});
+
+	test('a file whose name is not valid UTF-8 is found and read by its raw bytes, and named readably', async () => {
+		const root = await mkdtemp(path.join(tmpdir(), 'walk-'));
+		try {
+			// "café.jpg" in Latin-1: the é is byte E9, which no UTF-8 string can hold.
+			const name = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from('.jpg')]);
+			await writeFile(Buffer.concat([Buffer.from(`${root}/`), name]), await jpeg(715, 1001));
+			const found = [];
+			for await (const file of walkPaths([root])) found.push(file);
+			expect(found).toHaveLength(1);
+			const [file] = found;
+			expect(typeof file).toBe('object');
+			const report = await validatePhoto(file!, {checks: ['file-format', 'file-size']});
+			expect(report.checks.map((check) => check.status)).toEqual(['pass', 'pass']);
+			expect(report.source).toBe('caf\ufffd.jpg');
 		} finally {
 			await rm(root, {recursive: true, force: true});
 		}

@@ -4,7 +4,7 @@ import {analysisScale, assertDecodableStructure, DecodeError, decodeRgb, type Im
 import {sha256Hex} from '../input/digest.js';
 import type {RgbImage} from '../input/image.js';
 import type {DecodeLimits} from '../input/limits.js';
-import {InputError, type LoadedFile, type PhotoInput, readInput} from '../input/read.js';
+import {InputError, type LoadedFile, type PhotoInput, pathOf, readInput} from '../input/read.js';
 import {type SniffedType, sniffType} from '../input/sniff.js';
 import {analyseFaces, type FaceDetection, type FaceFacts, findFaces, type MainFace} from './face/index.js';
 import {type JpegStructure, parseJpegStructure, withoutXmpExtension} from './file/jpeg-structure.js';
@@ -81,9 +81,10 @@ type Providers = {[K in FactName]: (facts: PhotoFacts) => Promise<FactValues[K]>
 const providers: Providers = {
 	async size(facts) {
 		const {input} = facts.context;
-		if (typeof input !== 'string') return input.byteLength;
+		const file = pathOf(input);
+		if (file === undefined) return (input as Uint8Array).byteLength;
 		try {
-			return (await stat(input)).size;
+			return (await stat(typeof file === 'string' ? file : Buffer.from(file))).size;
 		} catch {
 			// The `file` fact says why the file cannot be read.
 			return (await facts.get('file')).size;

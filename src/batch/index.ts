@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {assertInput, invalidArgument} from '../arguments.js';
 import type {PhotoInput} from '../input/read.js';
 import {parseOptions, type ValidateManyOptions, validateManyOptionsSchema} from '../options.js';
@@ -113,5 +112,5 @@ export async function timeoutReport(task: PhotoTask, timeoutMs: number): Promise
 	const report = await stoppedReport(task.input, task.profile, `validating this photo took longer than ${limit} from its start and was stopped`, {
 		now: task.now,
 	});
-	return {...report, ...(typeof task.input === 'string' ? {source: path.basename(task.input)} : {}), timings: {...report.timings, total: timeoutMs}};
+	return {...report, timings: {...report.timings, total: timeoutMs}};
 }

@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {validatePhotosIterable} from '../batch/index.js';
 import type {CheckId} from '../checks/registry.js';
+import {displayPath, type PhotoFile} from '../input/read.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
 import {formatReport} from '../report/text.js';
 import {AnnotatedOutput, withoutAnnotations} from './annotated-output.js';
@@ -40,10 +41,10 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	const progress = new ProgressBar(process.stderr);
 	let walked = 0;
-	async function* paths(): AsyncGenerator<string> {
+	async function* paths(): AsyncGenerator<string | PhotoFile> {
 		for await (const file of walkPaths(options.paths)) {
 			walked++;
-			pictures?.name(file);
+			pictures?.name(typeof file === 'string' ? file : displayPath(file.path));
 			yield file;
 		}
 		progress.setTotal(walked);

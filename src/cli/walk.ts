@@ -1,5 +1,6 @@
 import {opendir, realpath, stat} from 'node:fs/promises';
 import path from 'node:path';
+import type {PhotoFile} from '../input/read.js';
 
 /** Extensions of the files taken from a folder: the accepted formats, and image formats a person may have saved by mistake. */
 export const FOLDER_EXTENSIONS = new Set(['jpg', 'jpeg', 'jpe', 'jfif', 'png', 'gif', 'webp', 'tif', 'tiff', 'heic', 'heif', 'avif', 'bmp']);
@@ -9,7 +10,7 @@ export const FOLDER_EXTENSIONS = new Set(['jpg', 'jpeg', 'jpe', 'jfif', 'png', '
  * hundred thousand photos is never listed in memory at once). A named file is always taken, whatever
  * its extension; a path that does not exist is passed on so that its report says so.
  */
-export async function* walkPaths(paths: readonly string[]): AsyncGenerator<string> {
+export async function* walkPaths(paths: readonly string[]): AsyncGenerator<string | PhotoFile> {
 	for (const entry of paths) {
 		let isDirectory = false;
 		try {
@@ -22,19 +23,23 @@ export async function* walkPaths(paths: readonly string[]): AsyncGenerator<strin
 	}
 }
 
-async function* walkFolder(folder: string, visited = new Set<string>()): AsyncGenerator<string> {
+async function* walkFolder(folder: string, visited = new Set<string>()): AsyncGenerator<string | PhotoFile> {
 	// A folder reached twice (a symbolic link back up the tree) is walked once: no loop.
 	const real = await realpath(folder).catch(() => folder);
 	if (visited.has(real)) return;
 	visited.add(real);
-	const directory = await opendir(folder);
+	// Names as raw bytes: one that is not valid UTF-8 has no string form that opens it.
+	const directory = await opendir(folder, {encoding: 'buffer'} as unknown as {encoding: 'utf8'});
 	const subfolders: string[] = [];
 	for await (const dirent of directory) {
-		if (dirent.name.startsWith('.')) continue;
-		const full = path.join(folder, dirent.name);
+		const raw = dirent.name as unknown as Buffer;
+		const name = raw.toString('utf8');
+		if (name.startsWith('.')) continue;
+		const utf8 = Buffer.from(name, 'utf8').equals(raw);
+		const fsPath = utf8 ? path.join(folder, name) : Buffer.concat([Buffer.from(path.join(folder, '/')), raw]);
 		// A symbolic link counts as what it points to; a dangling one is passed on, so its report says so.
 		const kind = dirent.isSymbolicLink()
-			? await stat(full).then(
+			? await stat(fsPath).then(
 					(target) => (target.isDirectory() ? 'folder' : target.isFile() ? 'file' : 'other'),
 					() => 'file',
 				)
@@ -43,8 +48,9 @@ async function* walkFolder(folder: string, visited = new Set<string>()): AsyncGe
 				: dirent.isFile()
 					? 'file'
 					: 'other';
-		if (kind === 'folder') subfolders.push(full);
-		else if (kind === 'file' && FOLDER_EXTENSIONS.has(path.extname(dirent.name).slice(1).toLowerCase())) yield full;
+		// A folder whose name is not UTF-8 is skipped (a folder path is a string here); its files are not reached.
+		if (kind === 'folder' && utf8) subfolders.push(fsPath as string);
+		else if (kind === 'file' && FOLDER_EXTENSIONS.has(path.extname(name).slice(1).toLowerCase())) yield utf8 ? (fsPath as string) : {path: fsPath};
 	}
 	for (const subfolder of subfolders.sort()) yield* walkFolder(subfolder, visited);
 }

@@ -1,7 +1,7 @@
 import {PhotoFacts} from '../analysis/facts.js';
 import {checks} from '../checks/registry.js';
 import {round} from '../format.js';
-import type {PhotoInput} from '../input/read.js';
+import {displayPath, type PhotoInput, pathOf} from '../input/read.js';
 import type {Profile} from '../profiles/schema.js';
 import {buildReport} from '../report/build.js';
 import type {PhotoReport} from '../report/schema.js';
@@ -35,7 +35,8 @@ export async function checkPhoto(input: PhotoInput, profile: Profile, context: P
 	const [header, size, file, sha256] = await Promise.all([facts.peek('header'), facts.peek('size'), facts.peek('file'), facts.peek('sha256')]);
 	// Only what the checks already computed: the report never runs the face engine by itself.
 	const faces = facts.has('faces') ? await facts.peek('faces') : undefined;
-	const source = file?.name ?? name ?? (typeof input === 'string' ? input : undefined);
+	const named = pathOf(input);
+	const source = file?.name ?? name ?? (named === undefined ? undefined : displayPath(named));
 	const annotations = context.annotate ? await collectAnnotations(facts) : undefined;
 
 	return buildReport({
