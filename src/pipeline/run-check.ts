@@ -19,19 +19,23 @@ export function reportedLimits(limits: Record<string, unknown>): CheckResult['li
 }
 
 /** The parts of a result every outcome shares: id, portal reason, the requirement as the limits phrase it, the limits. */
-export function resultBase(check: AnyCheck, profile: Profile): Pick<CheckResult, 'id' | 'reason' | 'requirement' | 'limits'> {
-	const limits = limitsOf(check, profile);
+export function resultBase(
+	check: AnyCheck,
+	profile: Profile,
+	limits = limitsOf(check, profile),
+): Pick<CheckResult, 'id' | 'reason' | 'requirement' | 'limits'> {
 	const reported = reportedLimits(limits);
 	return {id: check.id, reason: check.reason, requirement: requirementOf(check, limits), ...(reported ? {limits: reported} : {})};
 }
 
 /** Run one check on the photo's facts: resolve what it needs, judge, and word the result. Never throws. */
 export async function runCheck(check: AnyCheck, facts: PhotoFacts, profile: Profile): Promise<CheckResult> {
-	const base = resultBase(check, profile);
+	const limits = limitsOf(check, profile);
+	const base = resultBase(check, profile, limits);
 	try {
 		const entries = await Promise.all(check.needs.map(async (name) => [name, await facts.get(name)] as const));
 		const values = Object.fromEntries(entries) as Pick<FactValues, FactName>;
-		const {status, message, measured, reason} = check.run(values, limitsOf(check, profile));
+		const {status, message, measured, reason} = check.run(values, limits);
 		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not).
 		return {...base, status, reason: reason ?? check.reason, message: withAdvice(check, status, message), ...(measured ? {measured} : {})};
 	} catch (error) {

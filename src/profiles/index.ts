@@ -20,11 +20,6 @@ export function unknownChecks(profile: Profile, ids: readonly string[]): string[
 	return ids.filter((id) => !(profile.checks as readonly string[]).includes(id));
 }
 
-/** A profile with overrides applied group by group; the result is validated as a whole (zod errors). */
-export function applyOverrides(profile: Profile, overrides: ProfileOverrides | undefined): Profile {
-	return overrides ? profileSchema.parse(mergeOverrides(profile, overrides)) : profile;
-}
-
 /** A shipped profile by id, or a given one, with overrides applied; a TypeError naming the option when it is wrong. */
 export function resolveProfile(profile: string | Profile | undefined, overrides: ProfileOverrides | undefined, caller: string): Profile {
 	const base = typeof profile === 'object' ? profile : findProfile(profile);
