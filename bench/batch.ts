@@ -39,6 +39,8 @@ console.log(
 		overall: photos / wall,
 		cpuSeconds: (cpu.user + cpu.system) / 1e6,
 		wallSeconds: wall,
+		// The whole process at its peak: the main thread and its workers.
+		peakRssMb: process.resourceUsage().maxRSS / 1024,
 		// Median time of each fact in the workers (skipping each worker's first photo).
 		stages: Object.fromEntries([...stages].map(([stage, times]) => [stage, median(times.slice(concurrency))])),
 	}),

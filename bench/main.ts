@@ -11,6 +11,7 @@ import {existsSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {PerformanceObserver} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {faceEngineMemory} from '../src/analysis/face/index.js';
@@ -35,6 +36,15 @@ for (let index = 0; index < 3; index++) {
 	await validatePhoto(photo);
 }
 
+// Garbage collection during the validations only (the decodes run between them, so a few of their
+// collections land here too: an upper bound).
+let gcMs = 0;
+let measuringGc = false;
+const gcObserver = new PerformanceObserver((list) => {
+	if (measuringGc) for (const entry of list.getEntries()) gcMs += entry.duration;
+});
+gcObserver.observe({entryTypes: ['gc']});
+
 const decodeTimes: number[] = [];
 const validateTimes: number[] = [];
 const stageTimes = new Map<string, number[]>();
@@ -44,7 +54,9 @@ for (let index = 0; index < runs; index++) {
 	decodeTimes.push(performance.now() - started);
 
 	started = performance.now();
+	measuringGc = true;
 	const report: PhotoReport = await validatePhoto(photo);
+	measuringGc = false;
 	validateTimes.push(performance.now() - started);
 	for (const [stage, time] of Object.entries(report.timings ?? {})) {
 		stageTimes.set(stage, [...(stageTimes.get(stage) ?? []), time]);
@@ -56,7 +68,10 @@ const validateMedian = median(validateTimes);
 console.log(`latency over ${runs} alternating runs`);
 console.log(`  sharp decode to raw pixels   median ${ms(decodeMedian)}   p95 ${ms(quantile(decodeTimes, 0.95))}`);
 console.log(`  validatePhoto                median ${ms(validateMedian)}   p95 ${ms(quantile(validateTimes, 0.95))}`);
-console.log(`  ratio of medians             ${(validateMedian / decodeMedian).toFixed(2)}× the bare decode\n`);
+console.log(`  ratio of medians             ${(validateMedian / decodeMedian).toFixed(2)}× the bare decode`);
+await new Promise((resolve) => setTimeout(resolve, 50)); // let the observer deliver the last entries
+gcObserver.disconnect();
+console.log(`  garbage collection           ${ms(gcMs / runs)} per validatePhoto (mean)\n`);
 
 console.log('stages (median ms; a stage includes the stages it waits on)');
 for (const [stage, times] of stageTimes) {
@@ -68,19 +83,19 @@ for (const [stage, times] of stageTimes) {
 // with taskset (a one-worker run on two cores would still use the second for decoding and GC).
 console.log(`\nbatch throughput on worker threads (${batchSize} photos; steady: after each worker's first photo, which loads its face engine)`);
 const pin = spawnSync('taskset', ['--version']).status === 0;
-const batch = (concurrency: number, cores: 'one' | 'all'): {steady: number; overall: number; cpuSeconds: number} => {
+const batch = (concurrency: number, cores: 'one' | 'all'): {steady: number; overall: number; cpuSeconds: number; peakRssMb: number} => {
 	const args = ['--import', 'tsx', fileURLToPath(new URL('batch.ts', import.meta.url)), '--concurrency', String(concurrency), '--photos', String(batchSize)];
 	const child =
 		cores === 'one' && pin
 			? spawnSync('taskset', ['-c', '0', process.execPath, ...args], {encoding: 'utf8'})
 			: spawnSync(process.execPath, args, {encoding: 'utf8'});
 	const line = child.stdout.trim().split('\n').at(-1) ?? '';
-	return JSON.parse(line) as {steady: number; overall: number; cpuSeconds: number};
+	return JSON.parse(line) as {steady: number; overall: number; cpuSeconds: number; peakRssMb: number};
 };
 const oneCore = batch(1, 'one');
 const twoCores = batch(2, 'all');
 console.log(
-	`  1 worker on ${pin ? 'one core (taskset -c 0)' : 'all cores (taskset not found)'}: ${oneCore.steady.toFixed(2)} photos/s steady, ${oneCore.overall.toFixed(2)} overall, ${oneCore.cpuSeconds.toFixed(1)} CPU-s`,
+	`  1 worker on ${pin ? 'one core (taskset -c 0)' : 'all cores (taskset not found)'}: ${oneCore.steady.toFixed(2)} photos/s steady, ${oneCore.overall.toFixed(2)} overall, ${oneCore.cpuSeconds.toFixed(1)} CPU-s, peak RSS ${oneCore.peakRssMb.toFixed(0)} MB (main thread + the worker)`,
 );
 console.log(
 	`  2 workers on two cores: ${twoCores.steady.toFixed(2)} photos/s steady, ${twoCores.overall.toFixed(2)} overall, ${twoCores.cpuSeconds.toFixed(1)} CPU-s`,
@@ -119,3 +134,7 @@ const rssEnd = process.memoryUsage().rss;
 console.log(`  RSS change ${((rssEnd - rssStart) / 1e6).toFixed(0)} MB over ${soak} validations; tensors ${tensorsStart} → ${faceEngineMemory().numTensors}`);
 
 console.log(`\npeak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+console.log('\ninstall (npm run bench:install)');
+const install = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('install-size.ts', import.meta.url))], {encoding: 'utf8'});
+console.log(`  ${install.stdout.trim().split('\n')[0] ?? '?'}`);

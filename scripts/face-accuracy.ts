@@ -3,7 +3,7 @@
  *   npx tsx scripts/face-accuracy.ts [--limit N] [--set NAME] [--verbose]
  * Per set: faces found (and the photos with none or several), head-height-ratio error against
  * (chin.y − crown.y) / height, eye-centre error as a share of the inter-pupil distance, crown
- * methods, pose and "happy" ranges, and time per photo. Photos folder: $PHOTOS_DIR or ../shared/photos.
+ * methods, pose ranges, and time per photo. Photos folder: $PHOTOS_DIR or ../shared/photos.
  */
 import {existsSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
@@ -35,7 +35,6 @@ interface SetStats {
 	roll: number[];
 	yaw: number[];
 	pitch: number[];
-	happy: number[];
 	stages: Record<string, number[]>;
 }
 
@@ -61,7 +60,6 @@ function record(stats: SetStats, entry: Entry, image: RgbImage, facts: FaceFacts
 	stats.roll.push(main.rollDeg);
 	stats.yaw.push(main.yawDeg);
 	stats.pitch.push(main.pitchDeg);
-	if (main.expressions?.happy !== undefined) stats.happy.push(main.expressions.happy);
 	const lm = entry.landmarks;
 	if (!lm) return;
 	const truth = (lm.chin[1] - lm.crown[1]) / image.height;
@@ -103,9 +101,7 @@ function report(name: string, s: SetStats): void {
 		console.log(`  eye-centre error / inter-pupil distance: mean ${(mean(s.eyeErr) * 100).toFixed(2)} %, max ${(Math.max(...s.eyeErr) * 100).toFixed(2)} %`);
 	}
 	console.log(`  crown method: ${JSON.stringify(s.crown)}`);
-	console.log(
-		`  roll ${range(s.roll)}°, yaw ${range(s.yaw)}°, pitch ${range(s.pitch)}°, happy ${range(s.happy, 3)} (> 0.5 in ${s.happy.filter((h) => h > 0.5).length}/${s.happy.length})`,
-	);
+	console.log(`  roll ${range(s.roll)}°, yaw ${range(s.yaw)}°, pitch ${range(s.pitch)}°`);
 	const stages = Object.entries(s.stages)
 		.map(([k, v]) => `${k} ${quantile(v, 0.5).toFixed(0)}`)
 		.join(', ');
@@ -154,7 +150,6 @@ function newStats(): SetStats {
 		roll: [],
 		yaw: [],
 		pitch: [],
-		happy: [],
 		stages: {},
 	};
 }

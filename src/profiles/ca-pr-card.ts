@@ -9,7 +9,7 @@ export const caPrCard = {
 	id: 'ca-pr-card',
 	title: 'Canada Permanent Resident card (PR Portal upload)',
 	// Bump on any change of a threshold or of what a check measures: reports carry it (provenance).
-	version: '1.2.0',
+	version: '2.0.0',
 	// Where each group's thresholds come from, and when they were last compared with IRCC's text.
 	sources: {
 		fileSize: {
@@ -183,10 +183,10 @@ export const caPrCard = {
 		naturalB: [5, 35],
 	},
 	faceCount: {
-		// BlazeFace's extra candidates (faces the main detector missed): none at all above its 0.3 floor on
-		// the 124 shared photos and the single-person variants; 0.90–0.95 for every missed face of the
-		// three-, four- and eight-people variants (npm run eval). 0.5 sits far from both.
-		minOtherScore: 0.5,
+		// BlazeFace's second candidates: none at all above its 0.3 floor on the 124 shared photos and the
+		// single-person variants; 0.90–0.95 for the faces of the three-, four- and eight-people variants
+		// (npm run eval). 0.5 sits far from both.
+		minScore: 0.5,
 	},
 	faceCentred: {
 		// ISO/IEC 19794-5 and ICAO 9303 frontal-image guidance: the face's vertical midline within
@@ -228,21 +228,23 @@ export const caPrCard = {
 		warnAspect: 0.21,
 	},
 	neutralExpression: {
-		// Calibrated on the shared London photos (45 smiling, 79 neutral across sets), with the
-		// expression net reading a crop framed on the landmarks: a smile probability above 0.01 or a
-		// mouth wider than 0.86 × the eye distance catches 91.1 % of the smiling photos, 0 % of the
-		// neutral ones and 2.0 % of the 1,875 neutral variants (10 × 5-fold cross-validation by
-		// person: 91.1 % / 1.5 %). 0.05 would catch 88.9 % and fail 0.9 % of the variants
-		// (scripts/expression-calibration.ts; docs/checks.md).
-		maxSmileProbability: 0.01,
-		maxMouthWidth: 0.86,
-		// No neutral photo opens its lips beyond 16 % of the mouth's width; a spoken or open mouth is
+		// scripts/expression-calibration.ts on the shared photos (45 London smiling, 79 neutral) and 1,800
+		// neutral variants: P(happy) from face-api's expression net (on a crop framed on the landmarks)
+		// above 0.05, or the mesh's smile measure (mouth corners raised and drawn back) above 0.6, or a
+		// mouth wider than the eye distance catches 91.1 % of the smiles and fails 1.3 % of the neutral
+		// photos and 1.4 % of the variants; 10 × 5-fold cross-validation by person: 88.0 % / 2.2 % / 3.3 %.
+		// The four smiles missed have closed lips and P(happy) ≤ 0.007.
+		maxSmileProbability: 0.05,
+		maxSmile: 0.6,
+		maxMouthWidth: 1,
+		// No neutral photo opens its lips beyond 14 % of the mouth's width; a spoken or open mouth is
 		// well above 25 %.
 		maxMouthOpen: 0.25,
 		// Warnings: where the two groups overlap.
-		warnSmileProbability: 0.005,
-		warnMouthWidth: 0.84,
-		warnMouthOpen: 0.12,
+		warnSmileProbability: 0.01,
+		warnSmile: 0.4,
+		warnMouthWidth: 0.95,
+		warnMouthOpen: 0.15,
 		warnTeeth: 0.5,
 	},
 	faceVisible: {

@@ -95,6 +95,10 @@ export function face(overrides: Partial<MainFace> = {}): MainFace {
 		box: {x: 380, y: 400, width: 240, height: 300},
 		score: 0.9,
 		landmarks: [],
+		mesh: [],
+		meshDepth: [],
+		meshScore: 0.99,
+		irises: {right: [], left: []},
 		leftEye: [560, 520],
 		rightEye: [440, 520],
 		chin: [500, 760],
@@ -116,6 +120,9 @@ export function features(overrides: Partial<FaceFeatures> = {}): FaceFeatures {
 		mouthOpen: 0.03,
 		mouthWidth: 0.78,
 		cornerLift: 0,
+		cornerRise: -0.7,
+		cornerDepth: 0,
+		smile: 0.01,
 		teeth: 0,
 		eyeContrast: {right: 0.23, left: 0.23},
 		eyeBrightness: {right: 0.58, left: 0.58},
@@ -127,8 +134,7 @@ export function features(overrides: Partial<FaceFeatures> = {}): FaceFeatures {
 export function faces(count: number): FaceFacts {
 	return {
 		faces: Array.from({length: count}, (_, index) => ({box: {x: index * 100, y: 0, width: 80, height: 100}, score: 0.9 - index * 0.1})),
-		others: [],
-		detector: count ? 'tiny' : 'none',
+		detector: count ? 'blazeface' : 'none',
 		backend: 'wasm',
 		timings: {},
 	};

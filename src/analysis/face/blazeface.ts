@@ -1,14 +1,10 @@
-import {readFile} from 'node:fs/promises';
-import path from 'node:path';
-import type * as FaceApi from '@vladmandic/face-api';
+import type {GraphModel} from '@tensorflow/tfjs-converter';
 import type {RgbImage} from '../../input/image.js';
 import {clipBox, iou} from './boxes.js';
-import {modelsDir} from './paths.js';
+import type {Point} from './landmarks.js';
 import {resampleRegion} from './raster.js';
+import type {Tensor, Tf} from './tf.js';
 import type {DetectedFace, FaceBox} from './types.js';
-
-type Tf = typeof FaceApi.tf;
-type GraphModel = {execute(input: unknown): unknown; dispose(): void};
 
 /** MediaPipe BlazeFace, full range: a 256 × 256 input and 896 anchors (16 × 16 cells of 2, 8 × 8 cells of 6). */
 const INPUT = 256;
@@ -34,21 +30,6 @@ function anchorCentres(): Float32Array {
 	return Float32Array.from(centres);
 }
 
-/** Loads the graph model from models/ (never the network), through tf.io's in-memory handler. */
-export async function loadBlazeFace(tf: Tf, dir: string = modelsDir()): Promise<GraphModel> {
-	const json = JSON.parse(await readFile(path.join(dir, 'blazeface.json'), 'utf8')) as {
-		modelTopology: unknown;
-		weightsManifest: Array<{paths: string[]; weights: unknown[]}>;
-	};
-	const shards = await Promise.all(json.weightsManifest.flatMap((group) => group.paths).map((file) => readFile(path.join(dir, file))));
-	const joined = Buffer.concat(shards);
-	const weightData = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength);
-	const io = (tf as unknown as {io: {fromMemory(artifacts: unknown): unknown}}).io;
-	const handler = io.fromMemory({modelTopology: json.modelTopology, weightSpecs: json.weightsManifest.flatMap((group) => group.weights), weightData});
-	const loadGraphModel = (tf as unknown as {loadGraphModel(handler: unknown): Promise<GraphModel>}).loadGraphModel;
-	return loadGraphModel(handler);
-}
-
 /**
  * Every face BlazeFace finds in `image`, padded to a square and resized to 256 (a face a twelfth of
  * a 5:7 photo's width is then about 15 px), in `image`'s pixels, best score first. Tensors disposed.
@@ -62,7 +43,7 @@ export async function detectAllFaces(tf: Tf, model: GraphModel, image: RgbImage)
 	for (let index = 0; index < pixels.length; index++) pixels[index] = pixels[index]! / 127.5 - 1;
 	const outputs = tf.tidy(() => {
 		const input = tf.tensor4d(pixels, [1, INPUT, INPUT, 3], 'float32');
-		return model.execute(input) as FaceApi.tf.Tensor[];
+		return model.execute(input) as Tensor[];
 	});
 	try {
 		// Four outputs, told apart by shape: scores and regressors for the 16 px and the 32 px grids.
@@ -82,7 +63,15 @@ export async function detectAllFaces(tf: Tf, model: GraphModel, image: RgbImage)
 			const w = boxes[anchor * 16 + 2]!;
 			const h = boxes[anchor * 16 + 3]!;
 			const box: FaceBox = {x: (cx - w / 2) * scale - left, y: (cy - h / 2) * scale - top, width: w * scale, height: h * scale};
-			found.push({box: clipBox(box, image), score});
+			// MediaPipe's six keypoints: the two eyes, the nose tip, the mouth, the two ear tragions.
+			const keypoints: Point[] = [];
+			for (let k = 0; k < 6; k++) {
+				keypoints.push([
+					(ANCHORS[anchor * 2]! + boxes[anchor * 16 + 4 + k * 2]!) * scale - left,
+					(ANCHORS[anchor * 2 + 1]! + boxes[anchor * 16 + 5 + k * 2]!) * scale - top,
+				]);
+			}
+			found.push({box: clipBox(box, image), score, keypoints});
 		}
 		return suppress(found);
 	} finally {

@@ -8,16 +8,20 @@ import type {CrownMethod} from './types.js';
  * outline at 1350 px). So the crown is estimated from the face's proportions, and the hair outline
  * only caps it: the head cannot end above its hair.
  *
- * Height of the crown above the eye line, in eye-to-chin distances E: a + b · drop, with drop the
- * nose tip's position between eye line and chin (0 at the eyes, 1 at the chin). drop carries the
+ * Height of the crown above the eye line, in eye-to-chin distances E: a + b · drop + c · top, with
+ * drop the nose tip's position between eye line and chin (0 at the eyes, 1 at the chin; mesh point 4)
+ * and top the height of the mesh's forehead point (10) above the eye line, in E. drop carries the
  * head's nod: a head bowed forward foreshortens E and lowers the nose within it, so the crown
- * stands higher over a shorter E. Least squares on the shared photos: head-height error 0.015 of
- * the image height (leave-one-out), against 0.018 for a constant 0.95 E.
+ * stands higher over a shorter E; top carries the forehead's own height. Least squares on the 75
+ * shared photos with hand-placed crowns (scripts/face-accuracy.ts): head-height error 0.0145 of the
+ * image height (leave-one-person-out), against 0.0153 for drop alone and 0.0198 for top alone.
  */
-const CROWN_BASE = 0.344;
-const CROWN_PER_DROP = 2.02;
-/** drop beyond the range seen on real faces is a landmark failure: do not extrapolate. */
-const DROP_RANGE: readonly [number, number] = [0.2, 0.45];
+const CROWN_BASE = 0.112;
+const CROWN_PER_DROP = 1.554;
+const CROWN_PER_TOP = 0.839;
+/** drop and top beyond the ranges seen on the shared faces (0.19–0.33, 0.43–0.55) are landmark failures: do not extrapolate. */
+const DROP_RANGE: readonly [number, number] = [0.15, 0.4];
+const TOP_RANGE: readonly [number, number] = [0.35, 0.65];
 /** A hair outline closer than this to the eyes (in E) is not the head's top (hair the colour of the backdrop). */
 const MIN_HAIR_OVER_EYE_CHIN = 0.6;
 /** Band of columns scanned, as half-width in inter-eye distances: the crown region of the head. */
@@ -38,6 +42,8 @@ export interface CrownInput {
 	leftEye: Point;
 	chin: Point;
 	noseTip: Point;
+	/** The top of the forehead (mesh point 10). */
+	forehead: Point;
 	/** Topmost y of the eyebrow landmarks: where the hair scan starts. */
 	browTop: number;
 }
@@ -60,7 +66,8 @@ export function findCrown(image: RgbImage, face: CrownInput): Crown {
 	// Up along the face's own axis (chin → eyes), so a tilted head gets a tilted estimate.
 	const up: Point = [(eyeMid[0] - face.chin[0]) / eyeChin, (eyeMid[1] - face.chin[1]) / eyeChin];
 	const drop = ((face.noseTip[0] - eyeMid[0]) * -up[0] + (face.noseTip[1] - eyeMid[1]) * -up[1]) / eyeChin;
-	const k = CROWN_BASE + CROWN_PER_DROP * Math.min(DROP_RANGE[1], Math.max(DROP_RANGE[0], drop));
+	const top = ((face.forehead[0] - eyeMid[0]) * up[0] + (face.forehead[1] - eyeMid[1]) * up[1]) / eyeChin;
+	const k = CROWN_BASE + CROWN_PER_DROP * clamp(drop, DROP_RANGE) + CROWN_PER_TOP * clamp(top, TOP_RANGE);
 	const estimate: Point = [eyeMid[0] + up[0] * k * eyeChin, eyeMid[1] + up[1] * k * eyeChin];
 
 	const ipd = Math.hypot(face.leftEye[0] - face.rightEye[0], face.leftEye[1] - face.rightEye[1]);
@@ -70,6 +77,10 @@ export function findCrown(image: RgbImage, face: CrownInput): Crown {
 	// Where the face axis meets the hair-top row.
 	const x = eyeMid[0] + (up[1] !== 0 ? (up[0] / up[1]) * (hairTop - eyeMid[1]) : 0);
 	return {point: [x, hairTop], method: 'hair-boundary', hairTop};
+}
+
+function clamp(value: number, [low, high]: readonly [number, number]): number {
+	return Math.min(high, Math.max(low, value));
 }
 
 /**

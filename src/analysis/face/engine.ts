@@ -1,13 +1,17 @@
 import {createRequire} from 'node:module';
 import path from 'node:path';
-import type * as FaceApi from '@vladmandic/face-api';
-import {detectAllFaces, loadBlazeFace} from './blazeface.js';
+import type {GraphModel} from '@tensorflow/tfjs-converter';
+import {detectAllFaces} from './blazeface.js';
+import {EXPRESSION_INPUT, type ExpressionNet, loadExpressionNet, predictExpressions} from './expression.js';
 import {installFastConcat} from './fast-concat.js';
-import {MODEL_NAMES, type ModelName} from './model-files.js';
-import {loadWeightMap, verifyModels} from './models.js';
+import {loadGraph} from './graph-model.js';
+import {meshFace} from './mesh.js';
+import {MODEL_NAMES, WEIGHTS_MODEL_NAMES} from './model-files.js';
+import {verifyModels} from './models.js';
 import {modelsDir} from './paths.js';
+import type {Tf} from './tf.js';
 
-/** What loadFaceEngine() reports: which TensorFlow backend runs the models, and load cost. */
+/** What loadFaceEngine() reports: which TensorFlow.js backend runs the models, and load cost. */
 export interface FaceEngineInfo {
 	backend: string;
 	tfVersion: string;
@@ -18,60 +22,58 @@ export interface FaceEngineInfo {
 
 /** The loaded engine, for the modules of this folder only. */
 export interface FaceEngine {
-	readonly faceapi: typeof FaceApi;
-	readonly tf: typeof FaceApi.tf;
-	/** MediaPipe BlazeFace (full range), for every face in the frame. */
-	readonly blazeface: Awaited<ReturnType<typeof loadBlazeFace>>;
+	readonly tf: Tf;
+	/** MediaPipe BlazeFace (full range): every face in the frame. */
+	readonly blazeface: GraphModel;
+	/** MediaPipe face mesh and iris: the main face's landmarks. */
+	readonly mesh: GraphModel;
+	readonly iris: GraphModel;
+	/** face-api's expression net: P(happy) for the smile rule. */
+	readonly expression: ExpressionNet;
 	readonly info: FaceEngineInfo;
 }
 
 const require = createRequire(import.meta.url);
 
 /**
- * face-api's node-wasm build on @tensorflow/tfjs with the wasm backend, on every machine: no
- * optional native backend that would change statuses by whether it happened to install.
+ * tfjs-core with the wasm backend alone, on every machine: the same kernels, hence the same
+ * statuses, wherever the package installs (no optional native backend that would switch in
+ * silently). The wasm backend runs one thread: one photo per worker thread is the parallelism.
  */
-function loadFaceApi(): typeof FaceApi {
-	const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js') as typeof FaceApi;
-	const wasm = require('@tensorflow/tfjs-backend-wasm') as {setWasmPaths: (prefix: string) => void};
+async function loadTf(): Promise<Tf> {
+	const tf = await import('@tensorflow/tfjs-core');
+	const wasm = await import('@tensorflow/tfjs-backend-wasm');
 	// A directory path (with trailing separator) makes emscripten read the .wasm from disk:
 	// never the CDN that the browser build would default to.
 	const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
 	wasm.setWasmPaths(wasmDir + path.sep);
-	return faceapi;
+	const wanted = 'wasm';
+	await withoutProcessHandlers(async () => {
+		if (!(await tf.setBackend(wanted))) throw new Error(`photo-requirements: the TensorFlow.js "${wanted}" backend failed to initialise`);
+		await tf.ready();
+	});
+	return tf;
 }
 
 async function init(): Promise<FaceEngine> {
 	const started = performance.now();
 	const dir = modelsDir();
 	await verifyModels(dir);
-	const faceapi = loadFaceApi();
-	const tf = faceapi.tf as typeof FaceApi.tf & {setBackend(name: string): Promise<boolean>; ready(): Promise<void>; getBackend(): string};
-	const wanted = 'wasm';
-	await withoutProcessHandlers(async () => {
-		if (!(await tf.setBackend(wanted))) throw new Error(`photo-requirements: the TensorFlow.js "${wanted}" backend failed to initialise`);
-		await tf.ready();
-	});
+	const tf = await loadTf();
 	installFastConcat(tf as unknown as Parameters<typeof installFastConcat>[0]);
-	const nets: Record<ModelName, FaceApi.NeuralNetwork<unknown>> = {
-		tiny_face_detector_model: faceapi.nets.tinyFaceDetector,
-		ssd_mobilenetv1_model: faceapi.nets.ssdMobilenetv1,
-		face_landmark_68_model: faceapi.nets.faceLandmark68Net,
-		face_expression_model: faceapi.nets.faceExpressionNet,
-	};
-	for (const name of MODEL_NAMES) {
-		if (!nets[name].isLoaded) nets[name].loadFromWeightMap(await loadWeightMap(tf, name, dir));
-	}
-	const blazeface = await loadBlazeFace(tf, dir);
-	await warmUp(faceapi, blazeface);
+	const converter = await import('@tensorflow/tfjs-converter');
+	const [blazeface, mesh, iris] = await Promise.all(MODEL_NAMES.map((name) => loadGraph(tf, converter, dir, name)));
+	const expression = await loadExpressionNet(tf, dir);
+	const engine = {tf, blazeface: blazeface!, mesh: mesh!, iris: iris!, expression};
+	await warmUp(engine);
 	const info: FaceEngineInfo = {
 		backend: tf.getBackend(),
-		tfVersion: String((tf.version as Record<string, unknown>)['tfjs-core'] ?? ''),
-		models: [...MODEL_NAMES, 'blazeface'],
+		tfVersion: tf.version_core,
+		models: [...MODEL_NAMES, ...WEIGHTS_MODEL_NAMES],
 		modelsDir: dir,
 		loadMs: Math.round(performance.now() - started),
 	};
-	loadedEngine = {faceapi, tf, blazeface, info};
+	loadedEngine = {...engine, info};
 	return loadedEngine;
 }
 
@@ -95,19 +97,11 @@ async function withoutProcessHandlers(fn: () => Promise<void>): Promise<void> {
  * One pass of each net on blank input: the wasm backend compiles and allocates on first use
  * (~0.5 s), which belongs to loading, not to the first photo's timings.
  */
-async function warmUp(faceapi: typeof FaceApi, blazeface: Awaited<ReturnType<typeof loadBlazeFace>>): Promise<void> {
-	const tf = faceapi.tf;
-	await detectAllFaces(tf, blazeface, {data: new Uint8Array(64 * 64 * 3), width: 64, height: 64, channels: 3});
-	const frame = tf.zeros([224, 224, 3]) as FaceApi.tf.Tensor3D;
-	const crop = tf.zeros([112, 112, 3]) as FaceApi.tf.Tensor3D;
-	try {
-		await faceapi.nets.tinyFaceDetector.locateFaces(frame, new faceapi.TinyFaceDetectorOptions({inputSize: 224}));
-		await faceapi.nets.faceLandmark68Net.detectLandmarks(crop);
-		await faceapi.nets.faceExpressionNet.predictExpressions(crop);
-	} finally {
-		frame.dispose();
-		crop.dispose();
-	}
+async function warmUp(engine: Omit<FaceEngine, 'info'>): Promise<void> {
+	const blank = {data: new Uint8Array(64 * 64 * 3), width: 64, height: 64, channels: 3 as const};
+	await detectAllFaces(engine.tf, engine.blazeface, blank);
+	await meshFace(engine.tf, engine, blank, {box: {x: 8, y: 8, width: 48, height: 48}, score: 1});
+	await predictExpressions(engine.tf, engine.expression, new Float32Array(EXPRESSION_INPUT * EXPRESSION_INPUT * 3));
 }
 
 let shared: Promise<FaceEngine> | undefined;
@@ -134,6 +128,6 @@ export async function loadFaceEngine(): Promise<FaceEngineInfo> {
 export function faceEngineMemory(): {numTensors: number; numBytes: number} {
 	const engine = loadedEngine;
 	if (!engine) return {numTensors: 0, numBytes: 0};
-	const memory = (engine.tf as unknown as {memory(): {numTensors: number; numBytes: number}}).memory();
+	const memory = engine.tf.memory();
 	return {numTensors: memory.numTensors, numBytes: memory.numBytes};
 }

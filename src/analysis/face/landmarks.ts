@@ -1,58 +1,12 @@
-import type {RgbImage} from '../../input/image.js';
-import type {FaceEngine} from './engine.js';
-import {type Region, resampleRegion} from './raster.js';
+import type {Region} from './raster.js';
 import type {FaceBox} from './types.js';
-
-/** The landmark and expression nets take 112 × 112 face crops. */
-const NET_INPUT = 112;
 
 export type Point = [number, number];
 
-/** A square crop centred on `box`, `scale` times its longer side, in image pixels. */
-export function squareAround(box: FaceBox, scale: number, dy = 0): Region {
+/** A square centred on `box`, `scale` times its longer side, in image pixels. */
+export function squareAround(box: FaceBox, scale: number): Region {
 	const side = Math.max(box.width, box.height) * scale;
-	const cx = box.x + box.width / 2;
-	const cy = box.y + box.height / 2 + dy * side;
-	return {x: cx - side / 2, y: cy - side / 2, width: side, height: side};
-}
-
-/**
- * Runs `fn` on the 112² crop of `region`, resampled from the full-resolution image (the detector
- * only saw a reduced copy; landmarks need the detail), and disposes the crop.
- */
-export async function withCrop<T>(
-	engine: FaceEngine,
-	image: RgbImage,
-	region: Region,
-	fn: (crop: ReturnType<FaceEngine['tf']['tensor3d']>) => Promise<T>,
-): Promise<T> {
-	const pixels = resampleRegion(image, region, NET_INPUT, NET_INPUT);
-	const crop = engine.tf.tensor3d(pixels, [NET_INPUT, NET_INPUT, 3], 'float32');
-	try {
-		return await fn(crop);
-	} finally {
-		crop.dispose();
-	}
-}
-
-type Crop = ReturnType<FaceEngine['tf']['tensor3d']>;
-
-/** The 68 landmarks of the face in `crop` (the 112² resample of `region`), mapped back to image pixels. */
-export async function landmarksIn(engine: FaceEngine, crop: Crop, region: Region): Promise<Point[]> {
-	const result = await engine.faceapi.nets.faceLandmark68Net.detectLandmarks(crop);
-	const one = Array.isArray(result) ? result[0] : result;
-	if (!one) return [];
-	const k = region.width / NET_INPUT;
-	return one.positions.map((p) => [region.x + p.x * k, region.y + p.y * k]);
-}
-
-/** Expression probabilities for the face in `crop`. */
-export async function expressionsIn(engine: FaceEngine, crop: Crop): Promise<Record<string, number>> {
-	const result = await engine.faceapi.nets.faceExpressionNet.predictExpressions(crop);
-	const one = Array.isArray(result) ? result[0] : result;
-	const out: Record<string, number> = {};
-	if (one) for (const {expression, probability} of one.asSortedArray()) out[expression] = probability;
-	return out;
+	return {x: box.x + box.width / 2 - side / 2, y: box.y + box.height / 2 - side / 2, width: side, height: side};
 }
 
 /** Bounding box of a set of points. */

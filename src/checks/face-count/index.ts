@@ -12,31 +12,29 @@ export const faceCount = defineCheck({
 		group: 'faceCount',
 		schema: z
 			.object({
-				/** A face the full-frame detector (BlazeFace) finds besides the main detector's counts from this score (0–1). */
-				minOtherScore: z.number().min(0).max(1),
+				/** A candidate of the face detector (BlazeFace, over the whole frame) counts as a face from this score (0–1). */
+				minScore: z.number().min(0).max(1),
 			})
 			.strict(),
 	},
-	run({faces}, {minOtherScore}) {
-		const others = faces.others.filter((face) => face.score >= minOtherScore);
-		const all = [...faces.faces, ...others];
-		const count = all.length;
+	run({faces}, {minScore}) {
+		const counted = faces.faces.filter((face) => face.score >= minScore);
+		const doubtful = faces.faces.filter((face) => face.score < minScore);
+		const count = counted.length;
 		const measured = {
 			faces: count,
 			detector: faces.detector,
-			...(faces.faces[0] ? {score: Math.round(faces.faces[0].score * 100) / 100} : {}),
-			...(faces.others.length > 0 ? {otherFaces: others.length, bestOtherScore: Math.round(faces.others[0]!.score * 100) / 100} : {}),
+			...(counted[0] ? {score: Math.round(counted[0].score * 100) / 100} : {}),
+			...(doubtful[0] ? {otherCandidates: doubtful.length, bestOtherScore: Math.round(doubtful[0].score * 100) / 100} : {}),
 		};
 		if (count === 0) {
 			return {status: 'fail', message: 'No face was found in the photo.', measured};
 		}
 		if (count > 1) {
-			const scores = all.map((face) => num(face.score, 2)).join(', ');
-			const seen = others.length > 0 ? `, ${others.length} of them by the full-frame detector at a score of at least ${minOtherScore}` : '';
-			return {status: 'fail', message: `${count} faces were found (detector scores ${scores}${seen}); the photo must show only you.`, measured};
+			const scores = counted.map((face) => num(face.score, 2)).join(', ');
+			return {status: 'fail', message: `${count} faces were found (detector scores ${scores}); the photo must show only you.`, measured};
 		}
-		const unsure =
-			faces.others.length > 0 ? ` (another candidate scored ${num(faces.others[0]!.score, 2)}, below the ${minOtherScore} that counts as a face)` : '';
+		const unsure = doubtful[0] ? ` (another candidate scored ${num(doubtful[0].score, 2)}, below the ${minScore} that counts as a face)` : '';
 		return {status: 'pass', message: `One face${unsure}.`, measured};
 	},
 });

@@ -7,9 +7,10 @@ export const faceVisible = defineCheck({
 	requirement: 'Your facial features must be visible: eyes, nose and mouth, not covered by hair, glasses, a hand or anything else.',
 	reason: 'FEATURES_NOT_VISIBLE',
 	advice: 'Retake the photo with the whole face visible: no sunglasses, hair, hands or anything else over the eyes, nose or mouth.',
-	// With no face at all, the features are not visible: this check fails rather than skips.
+	// With no face at all, or a face turned so far that its features cannot be measured, the
+	// features are not visible: this check fails rather than skips.
 	needs: ['face', 'faceFeatures'],
-	failsWithout: ['face'],
+	failsWithout: ['face', 'faceFeatures'],
 	limits: {
 		group: 'faceVisible',
 		schema: z

@@ -12,8 +12,12 @@ export const neutralExpression = defineCheck({
 		group: 'neutralExpression',
 		schema: z
 			.object({
+				/** The expression net's P(happy) above which the face smiles (fail) or may (warn). */
 				maxSmileProbability: z.number().min(0).max(1),
 				warnSmileProbability: z.number().min(0).max(1),
+				/** The mesh's smile measure (0–1: the mouth corners' rise and depth) above which the face smiles (fail) or may (warn). */
+				maxSmile: z.number().min(0).max(1),
+				warnSmile: z.number().min(0).max(1),
 				/** Mouth width / eye distance. */
 				maxMouthWidth: z.number().positive(),
 				warnMouthWidth: z.number().positive(),
@@ -26,24 +30,36 @@ export const neutralExpression = defineCheck({
 			.strict(),
 		order: [
 			['warnSmileProbability', 'maxSmileProbability'],
+			['warnSmile', 'maxSmile'],
 			['warnMouthWidth', 'maxMouthWidth'],
 			['warnMouthOpen', 'maxMouthOpen'],
 		],
 	},
 	run({face, faceFeatures}, limits) {
-		const happy = face.expressions?.happy ?? 0;
-		const {mouthWidth, mouthOpen, teeth} = faceFeatures;
-		const measured = {smileProbability: round(happy, 3), mouthWidth: round(mouthWidth, 3), mouthOpen: round(mouthOpen, 3), teeth: round(teeth, 3)};
+		const happy = face.expressions.happy ?? 0;
+		const {smile, cornerRise, cornerDepth, mouthWidth, mouthOpen, teeth} = faceFeatures;
+		const measured = {
+			smileProbability: round(happy, 3),
+			smile: round(smile, 3),
+			cornerRise: round(cornerRise, 4),
+			cornerDepth: round(cornerDepth, 4),
+			mouthWidth: round(mouthWidth, 3),
+			mouthOpen: round(mouthOpen, 3),
+			teeth: round(teeth, 3),
+		};
 
-		const smile = [
+		const smiling = [
 			happy > limits.maxSmileProbability
 				? `the expression model gives a smile a probability of ${num(happy * 100, happy < 0.1 ? 1 : 0)} % (neutral faces stay under ${num(limits.maxSmileProbability * 100, 1)} %)`
+				: '',
+			smile > limits.maxSmile
+				? `the mouth corners are raised and drawn back: smile measure ${num(smile, 2)} (a neutral face stays at or below ${limits.maxSmile})`
 				: '',
 			mouthWidth > limits.maxMouthWidth
 				? `the mouth is ${num(mouthWidth, 2)}× the distance between the eyes (a smile widens it; at most ${limits.maxMouthWidth})`
 				: '',
 		].filter(Boolean);
-		if (smile.length > 0) return {status: 'fail', message: `Smiling: ${smile.join('; ')}.`, measured};
+		if (smiling.length > 0) return {status: 'fail', message: `Smiling: ${smiling.join('; ')}.`, measured};
 		if (mouthOpen > limits.maxMouthOpen) {
 			return {
 				status: 'fail',
@@ -56,6 +72,7 @@ export const neutralExpression = defineCheck({
 			happy > limits.warnSmileProbability
 				? `a hint of a smile (probability ${num(happy * 100, 1)} %, at most ${percent(limits.warnSmileProbability)} is safe)`
 				: '',
+			smile > limits.warnSmile ? `a hint of a smile (smile measure ${num(smile, 2)}, at most ${limits.warnSmile} is safe)` : '',
 			mouthWidth > limits.warnMouthWidth ? `a wide mouth (${num(mouthWidth, 2)}× the eye distance, at most ${limits.warnMouthWidth} is safe)` : '',
 			mouthOpen > limits.warnMouthOpen
 				? `lips apart (${num(mouthOpen * 100, 0)} % of the mouth's width, at most ${percent(limits.warnMouthOpen, 0)} is safe)`
