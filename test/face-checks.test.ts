@@ -1,6 +1,16 @@
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
+import {FactUnavailable, type PhotoFacts} from '../src/analysis/facts.js';
+import {whyNotMeasurable} from '../src/analysis/pixels/face-features.js';
+import type {AnyCheck} from '../src/checks/define.js';
+import {eyesOpen} from '../src/checks/eyes-open/index.js';
+import {faceVisible} from '../src/checks/face-visible/index.js';
+import {headPose} from '../src/checks/head-pose/index.js';
+import {neutralExpression} from '../src/checks/neutral-expression/index.js';
 import {validatePhoto} from '../src/index.js';
+import {runCheck} from '../src/pipeline/run-check.js';
+import {caPrCard} from '../src/profiles/index.js';
+import {face} from './support/facts.js';
 import {jpeg} from './support/images.js';
 import {hasPhotos, photosDir, photosSkipMessage} from './support/photos.js';
 
@@ -38,5 +48,37 @@ describe.skipIf(!hasPhotos)(`face checks on shared photos${hasPhotos ? '' : ` (s
 	test('the same person smiling fails neutral-expression', async () => {
 		const report = await validatePhoto(path.join(photosDir, 'london-smiling/001_08.jpg'));
 		expect(report.checks.find((check) => check.id === 'neutral-expression')?.status).toBe('fail');
+	});
+});
+
+describe('a face turned beyond what the eye and mouth measures allow', () => {
+	test('the engine says why from 30° of yaw, either way, and not below', () => {
+		expect(whyNotMeasurable({yawDeg: 29.9})).toBeUndefined();
+		expect(whyNotMeasurable({yawDeg: -12})).toBeUndefined();
+		expect(whyNotMeasurable({yawDeg: 41})).toBe(
+			'The face is turned 41° to the side (its eyes and mouth can be measured up to 30°): one side of the face is hidden.',
+		);
+		expect(whyNotMeasurable({yawDeg: -75})).toMatch(/turned 75°/);
+		expect(whyNotMeasurable({yawDeg: Number.NaN})).toMatch(/could not be measured/);
+	});
+
+	test('eyes-open and neutral-expression skip with that reason; face-visible fails with it; head-pose fails', async () => {
+		const turned = face({yawDeg: 41});
+		const reason = whyNotMeasurable(turned)!;
+		// The facts a photo of a turned face gives: the face, and no measurable features.
+		const facts = {
+			get: async (name: string) => {
+				if (name === 'face') return turned;
+				if (name === 'faceFeatures') throw Object.assign(new FactUnavailable(reason), {fact: 'faceFeatures'});
+				throw new Error(`unexpected fact ${name}`);
+			},
+		} as unknown as PhotoFacts;
+		const run = (check: AnyCheck) => runCheck(check, facts, caPrCard);
+		const [eyes, expression, visible, pose] = await Promise.all([run(eyesOpen), run(neutralExpression), run(faceVisible), run(headPose)]);
+		expect(eyes).toMatchObject({status: 'skip', message: `Not assessed: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`});
+		expect(expression.status).toBe('skip');
+		expect(visible.status).toBe('fail');
+		expect(visible.message).toContain('turned 41°');
+		expect(pose.status).toBe('fail');
 	});
 });

@@ -41,7 +41,11 @@ describe('face engine: loading', () => {
 		};
 		const info = await loadFaceEngine();
 		const files = manifest.files.map((entry) => entry.file);
-		for (const name of info.models) expect(files.filter((file) => file === `${name}.json` || file === `${name}-weights_manifest.json`), name).toHaveLength(1);
+		for (const name of info.models)
+			expect(
+				files.filter((file) => file === `${name}.json` || file === `${name}-weights_manifest.json`),
+				name,
+			).toHaveLength(1);
 		for (const entry of manifest.files) {
 			const bytes = readFileSync(path.join(dir, entry.file));
 			expect(bytes.length, entry.file).toBe(entry.bytes);

@@ -11,7 +11,7 @@ import {type JpegStructure, parseJpegStructure, withoutXmpExtension} from './fil
 import {type PhotoMetadata, readMetadata} from './file/metadata.js';
 import {measurePixelEvidence, type PixelEvidence} from './forensics/pixel-evidence.js';
 import {type BackgroundFacts, measureBackground} from './pixels/background.js';
-import {type FaceFeatures, MAX_MEASURABLE_YAW_DEG, measureFaceFeatures} from './pixels/face-features.js';
+import {type FaceFeatures, measureFaceFeatures, whyNotMeasurable} from './pixels/face-features.js';
 import {type FaceRegion, measureFaceRegion} from './pixels/face-region.js';
 import {type FocusFacts, measureFocus} from './pixels/focus.js';
 import {type GlareFacts, measureGlare} from './pixels/glare.js';
@@ -158,11 +158,8 @@ const providers: Providers = {
 	},
 	async faceFeatures(facts) {
 		const [face, image] = await Promise.all([facts.get('face'), facts.get('image')]);
-		if (Math.abs(face.yawDeg) > MAX_MEASURABLE_YAW_DEG) {
-			throw new FactUnavailable(
-				`The face is turned ${Math.round(Math.abs(face.yawDeg))}° to the side (its eyes and mouth can be measured up to ${MAX_MEASURABLE_YAW_DEG}°): one side of the face is hidden.`,
-			);
-		}
+		const unmeasurable = whyNotMeasurable(face);
+		if (unmeasurable) throw new FactUnavailable(unmeasurable);
 		return measureFaceFeatures(face, image);
 	},
 	async reduced(facts) {

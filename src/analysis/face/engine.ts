@@ -3,7 +3,6 @@ import path from 'node:path';
 import type {GraphModel} from '@tensorflow/tfjs-converter';
 import {detectAllFaces} from './blazeface.js';
 import {EXPRESSION_INPUT, type ExpressionNet, loadExpressionNet, predictExpressions} from './expression.js';
-import {installFastConcat} from './fast-concat.js';
 import {loadGraph} from './graph-model.js';
 import {meshFace} from './mesh.js';
 import {MODEL_NAMES, WEIGHTS_MODEL_NAMES} from './model-files.js';
@@ -60,7 +59,6 @@ async function init(): Promise<FaceEngine> {
 	const dir = modelsDir();
 	await verifyModels(dir);
 	const tf = await loadTf();
-	installFastConcat(tf as unknown as Parameters<typeof installFastConcat>[0]);
 	const converter = await import('@tensorflow/tfjs-converter');
 	const [blazeface, mesh, iris] = await Promise.all(MODEL_NAMES.map((name) => loadGraph(tf, converter, dir, name)));
 	const expression = await loadExpressionNet(tf, dir);

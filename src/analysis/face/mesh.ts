@@ -73,8 +73,8 @@ export interface MeshFace {
 
 /** The face mesh and both irises of `face` (which must carry BlazeFace's eye keypoints). Tensors disposed. */
 export async function meshFace(tf: Tf, models: {mesh: GraphModel; iris: GraphModel}, image: RgbImage, face: DetectedFace): Promise<MeshFace> {
-	const first = detectorFrame(face);
-	const coarse = await runMesh(tf, models.mesh, image, first);
+	const coarse = await runMesh(tf, models.mesh, image, detectorFrame(face));
+	// The second pass: one pass leaves the head height 1.60 % off on average instead of 1.37 %.
 	const points = coarse.points;
 	const mesh = await runMesh(tf, models.mesh, image, frameAround(points, angleOf(points[MESH.rightEyeOuter]!, points[MESH.leftEyeOuter]!), MESH_CROP));
 	return {mesh, irises: await runIris(tf, models.iris, image, mesh.points)};

@@ -41,6 +41,16 @@ export interface FaceFeatures {
  */
 export const MAX_MEASURABLE_YAW_DEG = 30;
 
+/** Why the eyes and mouth of `face` cannot be measured, or undefined when they can. */
+export function whyNotMeasurable(face: Pick<MainFace, 'yawDeg'>): string | undefined {
+	const yaw = Math.abs(face.yawDeg);
+	if (!Number.isFinite(yaw)) return 'The way the face is turned could not be measured, so its eyes and mouth cannot be either.';
+	if (yaw > MAX_MEASURABLE_YAW_DEG) {
+		return `The face is turned ${Math.round(yaw)}° to the side (its eyes and mouth can be measured up to ${MAX_MEASURABLE_YAW_DEG}°): one side of the face is hidden.`;
+	}
+	return undefined;
+}
+
 /**
  * The smile measure's logistic model on (cornerRise, cornerDepth), fitted by
  * scripts/expression-calibration.ts on the shared London photos (45 people, smiling and neutral).
