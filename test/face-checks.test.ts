@@ -52,11 +52,11 @@ describe.skipIf(!hasPhotos)(`face checks on shared photos${hasPhotos ? '' : ` (s
 });
 
 describe('a face turned beyond what the eye and mouth measures allow', () => {
-	test('the engine says why from 30° of yaw, either way, and not below', () => {
-		expect(whyNotMeasurable({yawDeg: 29.9})).toBeUndefined();
+	test('the engine says why from 20° of yaw, either way, and not below', () => {
+		expect(whyNotMeasurable({yawDeg: 19.9})).toBeUndefined();
 		expect(whyNotMeasurable({yawDeg: -12})).toBeUndefined();
 		expect(whyNotMeasurable({yawDeg: 41})).toBe(
-			'The face is turned 41° to the side (its eyes and mouth can be measured up to 30°): one side of the face is hidden.',
+			'The face is turned 41° to the side (its eyes and mouth can be measured up to 20°): one side of the face is hidden.',
 		);
 		expect(whyNotMeasurable({yawDeg: -75})).toMatch(/turned 75°/);
 		expect(whyNotMeasurable({yawDeg: Number.NaN})).toMatch(/could not be measured/);

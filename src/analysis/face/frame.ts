@@ -34,6 +34,19 @@ export function cropFrame(image: RgbImage, frame: Frame, out: number, divisor = 
 	const sin = Math.sin(frame.angle);
 	const sign = frame.flip ? -1 : 1;
 	const scale = 1 / (n * n * divisor);
+	// The rotation's products for every sample column and row, computed once: the same arithmetic
+	// per sample as the direct formula, so the same pixels, at a fraction of the multiplications.
+	const uCos = new Float64Array(out * n);
+	const uSin = new Float64Array(out * n);
+	for (let i = 0; i < out; i++) {
+		for (let bi = 0; bi < n; bi++) {
+			const u = sign * (i + (bi + 0.5) / n - out / 2) * k;
+			uCos[i * n + bi] = u * cos;
+			uSin[i * n + bi] = u * sin;
+		}
+	}
+	const maxX = width - 1;
+	const maxY = height - 1;
 	let o = 0;
 	for (let j = 0; j < out; j++) {
 		for (let i = 0; i < out; i++) {
@@ -42,14 +55,15 @@ export function cropFrame(image: RgbImage, frame: Frame, out: number, divisor = 
 			let b = 0;
 			for (let bj = 0; bj < n; bj++) {
 				const v = (j + (bj + 0.5) / n - out / 2) * k;
+				const vSin = v * sin;
+				const vCos = v * cos;
 				for (let bi = 0; bi < n; bi++) {
-					const u = sign * (i + (bi + 0.5) / n - out / 2) * k;
-					const fx = Math.min(width - 1, Math.max(0, frame.cx + u * cos - v * sin - 0.5));
-					const fy = Math.min(height - 1, Math.max(0, frame.cy + u * sin + v * cos - 0.5));
+					const fx = Math.min(maxX, Math.max(0, frame.cx + uCos[i * n + bi]! - vSin - 0.5));
+					const fy = Math.min(maxY, Math.max(0, frame.cy + uSin[i * n + bi]! + vCos - 0.5));
 					const x0 = Math.floor(fx);
 					const y0 = Math.floor(fy);
-					const x1 = Math.min(width - 1, x0 + 1);
-					const y1 = Math.min(height - 1, y0 + 1);
+					const x1 = x0 < maxX ? x0 + 1 : maxX;
+					const y1 = y0 < maxY ? y0 + 1 : maxY;
 					const wx = fx - x0;
 					const wy = fy - y0;
 					const p00 = (y0 * width + x0) * 3;

@@ -35,11 +35,13 @@ export interface FaceFeatures {
 }
 
 /**
- * Beyond this yaw the lids and lips are not measured: on a face turned further, one eye and one
- * mouth corner are hidden and the mesh places them by its model of a face, not from the pixels
- * (MediaPipe's face mesh is trained on faces within about ±30–45° of frontal).
+ * Beyond this yaw the lids and lips are not measured: the eye and mouth thresholds were calibrated
+ * on faces within ±8.2° (every shared photo and variant), and on a face turned further one eye and
+ * one mouth corner recede until the mesh places them by its model of a face rather than from the
+ * pixels. Twice the head-pose limit (10°): a turned face is returned for its pose, and its eyes and
+ * mouth are not judged as if it were frontal.
  */
-export const MAX_MEASURABLE_YAW_DEG = 30;
+export const MAX_MEASURABLE_YAW_DEG = 20;
 
 /** Why the eyes and mouth of `face` cannot be measured, or undefined when they can. */
 export function whyNotMeasurable(face: Pick<MainFace, 'yawDeg'>): string | undefined {
