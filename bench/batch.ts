@@ -14,6 +14,9 @@ const concurrency = Number(values.concurrency);
 const photos = Number(values.photos);
 const photo = await benchmarkJpeg();
 
+// The process before any worker starts (Node, tsx, the library's modules, the photo): what the peak
+// RSS minus this leaves is the workers' own share.
+const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
 const finished: number[] = [];
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
@@ -41,6 +44,7 @@ console.log(
 		wallSeconds: wall,
 		// The whole process at its peak: the main thread and its workers.
 		peakRssMb: process.resourceUsage().maxRSS / 1024,
+		rssBeforeMb,
 		// Median time of each fact in the workers (skipping each worker's first photo).
 		stages: Object.fromEntries([...stages].map(([stage, times]) => [stage, median(times.slice(concurrency))])),
 	}),

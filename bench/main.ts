@@ -83,19 +83,19 @@ for (const [stage, times] of stageTimes) {
 // with taskset (a one-worker run on two cores would still use the second for decoding and GC).
 console.log(`\nbatch throughput on worker threads (${batchSize} photos; steady: after each worker's first photo, which loads its face engine)`);
 const pin = spawnSync('taskset', ['--version']).status === 0;
-const batch = (concurrency: number, cores: 'one' | 'all'): {steady: number; overall: number; cpuSeconds: number; peakRssMb: number} => {
+const batch = (concurrency: number, cores: 'one' | 'all'): {steady: number; overall: number; cpuSeconds: number; peakRssMb: number; rssBeforeMb: number} => {
 	const args = ['--import', 'tsx', fileURLToPath(new URL('batch.ts', import.meta.url)), '--concurrency', String(concurrency), '--photos', String(batchSize)];
 	const child =
 		cores === 'one' && pin
 			? spawnSync('taskset', ['-c', '0', process.execPath, ...args], {encoding: 'utf8'})
 			: spawnSync(process.execPath, args, {encoding: 'utf8'});
 	const line = child.stdout.trim().split('\n').at(-1) ?? '';
-	return JSON.parse(line) as {steady: number; overall: number; cpuSeconds: number; peakRssMb: number};
+	return JSON.parse(line) as {steady: number; overall: number; cpuSeconds: number; peakRssMb: number; rssBeforeMb: number};
 };
 const oneCore = batch(1, 'one');
 const twoCores = batch(2, 'all');
 console.log(
-	`  1 worker on ${pin ? 'one core (taskset -c 0)' : 'all cores (taskset not found)'}: ${oneCore.steady.toFixed(2)} photos/s steady, ${oneCore.overall.toFixed(2)} overall, ${oneCore.cpuSeconds.toFixed(1)} CPU-s, peak RSS ${oneCore.peakRssMb.toFixed(0)} MB (main thread + the worker)`,
+	`  1 worker on ${pin ? 'one core (taskset -c 0)' : 'all cores (taskset not found)'}: ${oneCore.steady.toFixed(2)} photos/s steady, ${oneCore.overall.toFixed(2)} overall, ${oneCore.cpuSeconds.toFixed(1)} CPU-s, peak RSS ${oneCore.peakRssMb.toFixed(0)} MB, of which the worker ${(oneCore.peakRssMb - oneCore.rssBeforeMb).toFixed(0)} MB (peak minus the process before it started)`,
 );
 console.log(
 	`  2 workers on two cores: ${twoCores.steady.toFixed(2)} photos/s steady, ${twoCores.overall.toFixed(2)} overall, ${twoCores.cpuSeconds.toFixed(1)} CPU-s`,
