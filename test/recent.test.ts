@@ -25,9 +25,18 @@ describe('recent, end to end: the date is read from the file', () => {
 		expect(result).toMatchObject({status: 'pass', measured: {source: 'XMP xmp:CreateDate', timeZone: '-04:00'}});
 	});
 
-	test('PNG tIME, last', async () => {
+	test('PNG tIME is the last modification, not a capture date: an old one still proves an old photo', async () => {
 		const bytes = insertPngChunk(await png(715, 1001, false), pngTimeChunk(new Date('2024-01-01T10:00:00Z')));
-		expect(await check(bytes)).toMatchObject({status: 'fail', measured: {source: 'PNG tIME'}});
+		const result = await check(bytes);
+		expect(result).toMatchObject({status: 'fail', measured: {source: 'PNG tIME (last modification)'}});
+		expect(result.message).toContain('The file was last saved');
+	});
+
+	test('a recent PNG tIME says nothing of when the photo was taken: not assessed', async () => {
+		const bytes = insertPngChunk(await png(715, 1001, false), pngTimeChunk(new Date(now.getTime() - 86_400_000)));
+		const result = await check(bytes);
+		expect(result.status).toBe('skip');
+		expect(result.message).toContain('is when the file was last saved, not when the photo was taken');
 	});
 
 	test('a file with no dates', async () => {

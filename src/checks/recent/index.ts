@@ -2,9 +2,13 @@ import {z} from 'zod';
 import {type FileDate, sentinelReason, toInstant} from '../../analysis/file/capture-date.js';
 import type {CaptureDates} from '../../analysis/file/metadata.js';
 import {num} from '../../format.js';
-import {defineCheck} from '../define.js';
+import {type CheckOutcome, defineCheck} from '../define.js';
 
-/** Where a capture date may be, in the order it is trusted; ModifyDate is never one. */
+/**
+ * Where a capture date may be, in the order it is trusted. ModifyDate is never one, nor is PNG's
+ * tIME: the PNG specification defines it as the time of the last modification, so a photo re-saved
+ * today would look new. tIME still bounds the age from below (see run).
+ */
 const SOURCES: ReadonlyArray<[keyof CaptureDates, string]> = [
 	['exifDateTimeOriginal', 'EXIF DateTimeOriginal'],
 	['exifCreateDate', 'EXIF CreateDate'],
@@ -12,7 +16,6 @@ const SOURCES: ReadonlyArray<[keyof CaptureDates, string]> = [
 	['xmpCreateDate', 'XMP xmp:CreateDate'],
 	['photoshopDateCreated', 'XMP photoshop:DateCreated'],
 	['iptcDateCreated', 'IPTC DateCreated'],
-	['pngTime', 'PNG tIME'],
 ];
 
 const HOUR = 3_600_000;
@@ -54,12 +57,7 @@ export const recent = defineCheck({
 	},
 	run({metadata, now}, {maxAgeMonths, futureToleranceMinutes}) {
 		const found = captureDate(metadata.dates);
-		if (!found) {
-			return {
-				status: 'skip',
-				message: 'Not assessed: no capture date in the file (it may have been removed; a person must confirm the photo is recent).',
-			};
-		}
+		if (!found) return lastModified(metadata.dates.pngTime, now, maxAgeMonths);
 		const {date, source} = found;
 		const zone = date.offsetMinutes === undefined ? 'not given' : formatOffset(date.offsetMinutes);
 		const measured: Record<string, string | number> = {captureDate: date.raw, source, timeZone: zone};
@@ -106,6 +104,31 @@ export const recent = defineCheck({
 		return {status: 'pass', message: `Taken ${describeAge(Math.max(0, nowMs - instant))} ago (${from}), within ${maxAgeMonths} months.`, measured};
 	},
 });
+
+const NO_DATE = 'no capture date in the file (it may have been removed; a person must confirm the photo is recent)';
+
+/**
+ * Without a capture date, a PNG's tIME (its last modification, UTC) can only say the photo is old: a
+ * file last saved more than the limit ago holds a photo taken earlier still. A recent tIME says
+ * nothing of when the photo was taken.
+ */
+function lastModified(time: FileDate | undefined, now: Date, maxAgeMonths: number): CheckOutcome {
+	if (!time || sentinelReason(time)) return {status: 'skip', message: `Not assessed: ${NO_DATE}.`};
+	const instant = toInstant(time);
+	const measured = {lastModified: time.raw, source: 'PNG tIME (last modification)'};
+	if (instant < monthsBefore(now, maxAgeMonths)) {
+		return {
+			status: 'fail',
+			message: `The file was last saved ${describeAge(now.getTime() - instant)} ago (PNG tIME ${time.raw}, UTC), so the photo in it was taken more than ${maxAgeMonths} months ago; IRCC wants a photo taken within the last ${maxAgeMonths} months.`,
+			measured,
+		};
+	}
+	return {
+		status: 'skip',
+		message: `Not assessed: ${NO_DATE}; the PNG's tIME (${time.raw}) is when the file was last saved, not when the photo was taken.`,
+		measured,
+	};
+}
 
 function formatOffset(minutes: number): string {
 	const sign = minutes < 0 ? '-' : '+';

@@ -28,6 +28,23 @@ testCheck(recent, {
 		{name: 'the Mac epoch', facts: taken(exif('1904:01:01 00:00:00')), status: 'warn'},
 		{name: 'ISO with zone from XMP', facts: taken(parseIsoDate('2025-11-22T12:30:00+01:00')!), status: 'fail'},
 		{name: 'ISO with Z', facts: taken(parseIsoDate('2025-11-22T12:30:00Z')!), status: 'pass'},
+		{
+			name: 'only a PNG tIME, older than the limit: the photo is older still',
+			facts: {metadata: metadata({pngTime: parseIsoDate('2025-11-22T11:00:00Z')!}), now},
+			status: 'fail',
+			message: ['last saved', 'more than 12 months ago'],
+		},
+		{
+			name: 'only a recent PNG tIME: the last save, not the capture',
+			facts: {metadata: metadata({pngTime: parseIsoDate('2026-11-20T11:00:00Z')!}), now},
+			status: 'skip',
+			message: ['not when the photo was taken'],
+		},
+		{
+			name: 'a capture date wins over a PNG tIME',
+			facts: {metadata: metadata({exifDateTimeOriginal: exif('2026:11:01 10:00:00', '+00:00'), pngTime: parseIsoDate('2024-01-01T00:00:00Z')!}), now},
+			status: 'pass',
+		},
 		{name: 'no date: skip, saying so', facts: {metadata: metadata(), now}, status: 'skip', message: ['no capture date in the file']},
 		{name: 'ModifyDate is never a capture date', facts: {metadata: metadata({exifModifyDate: exif('2026:11:01 10:00:00')}), now}, status: 'skip'},
 		{
