@@ -51,15 +51,23 @@ describe.skipIf(!hasPhotos)(`face checks on shared photos${hasPhotos ? '' : ` (s
 	});
 });
 
-describe('a face turned beyond what the eye and mouth measures allow', () => {
+describe('a face the eye and mouth measures cannot read: turned too far, or too small', () => {
+	const eyes = {rightEye: [440, 520] as [number, number], leftEye: [560, 520] as [number, number]};
 	test('the engine says why from 20° of yaw, either way, and not below', () => {
-		expect(whyNotMeasurable({yawDeg: 19.9})).toBeUndefined();
-		expect(whyNotMeasurable({yawDeg: -12})).toBeUndefined();
-		expect(whyNotMeasurable({yawDeg: 41})).toBe(
+		expect(whyNotMeasurable({...eyes, yawDeg: 19.9})).toBeUndefined();
+		expect(whyNotMeasurable({...eyes, yawDeg: -12})).toBeUndefined();
+		expect(whyNotMeasurable({...eyes, yawDeg: 41})).toBe(
 			'The face is turned 41° to the side (its eyes and mouth can be measured up to 20°): one side of the face is hidden.',
 		);
-		expect(whyNotMeasurable({yawDeg: -75})).toMatch(/turned 75°/);
-		expect(whyNotMeasurable({yawDeg: Number.NaN})).toMatch(/could not be measured/);
+		expect(whyNotMeasurable({...eyes, yawDeg: -75})).toMatch(/turned 75°/);
+		expect(whyNotMeasurable({...eyes, yawDeg: Number.NaN})).toMatch(/could not be measured/);
+	});
+
+	test('a face too small for its eyes and mouth is not measured: below 24 px between the pupils', () => {
+		expect(whyNotMeasurable({rightEye: [100, 50], leftEye: [124, 50], yawDeg: 0})).toBeUndefined();
+		expect(whyNotMeasurable({rightEye: [100, 50], leftEye: [108, 50], yawDeg: 0})).toBe(
+			'The face is too small to measure its eyes and mouth: 8 px between the pupils, at least 24 are needed.',
+		);
 	});
 
 	test('eyes-open and neutral-expression skip with that reason; face-visible fails with it; head-pose fails', async () => {

@@ -16,8 +16,9 @@ testCheck(neutralExpression, {
 		{name: 'mouth corners a little raised', facts: smile(0.5), status: 'warn', message: ['smile measure 0.5', 'at most 0.4 is safe']},
 		{name: 'a wide mouth', facts: mouth({mouthWidth: 1.1}), status: 'fail', message: ['1.1× the distance between the eyes', 'at most 1']},
 		{name: 'a slightly wide mouth', facts: mouth({mouthWidth: 0.97}), status: 'warn', message: ['0.97× the eye distance']},
-		{name: 'mouth open', facts: mouth({mouthOpen: 0.3}), status: 'fail', message: ['30 % of the mouth', 'at most 25 %']},
-		{name: 'lips apart', facts: mouth({mouthOpen: 0.2}), status: 'warn', message: ['lips apart (20 %']},
+		{name: 'mouth open', facts: mouth({mouthOpen: 0.3}), status: 'fail', message: ['30 % of the mouth', 'at most 16 %']},
+		{name: 'lips 23 % apart: open, not a doubt', facts: mouth({mouthOpen: 0.23}), status: 'fail', message: ['23 % of the mouth']},
+		{name: 'lips apart', facts: mouth({mouthOpen: 0.14}), status: 'warn', message: ['lips apart (14 %']},
 		{name: 'teeth showing', facts: mouth({teeth: 0.6}), status: 'warn', message: ['teeth showing (60 %']},
 	],
 });
