@@ -15,6 +15,7 @@ import {BASE_SETS} from '../fixtures/variants/base.js';
 import {BASE_KIND, defaultVariantsDir, generateVariants, KIND_EXPECTATIONS, VARIANT_KINDS} from '../fixtures/variants/index.js';
 import {loadManifest} from '../fixtures/variants/manifest.js';
 import {CHECK_IDS} from '../fixtures/variants/types.js';
+import {audit, auditTable, auditVerdict, loadPeople} from './fairness.js';
 import type {EvalItem} from './items.js';
 import {limitPerSet, photoItems, variantItems} from './items.js';
 import {geometryTable, kindTable, mismatchTable, tallyTable, timingLines} from './print.js';
@@ -106,6 +107,11 @@ async function main(): Promise<void> {
 
 	section('Face geometry against hand-placed landmarks');
 	console.log(geometryTable(results) ?? 'no report has a face yet');
+
+	section('Fairness: false-fail rate by group, on the photos and variants that should pass (eval/fairness.ts)');
+	const fairness = audit(results, await loadPeople(photosDir));
+	console.log(auditTable(fairness));
+	console.log(`\n${auditVerdict(fairness)}`);
 
 	section('Time per photo');
 	for (const line of timingLines(results)) console.log(line);

@@ -129,8 +129,8 @@ const smileOf = (model: Model, s: Measures) => 1 / (1 + Math.exp(-(model.bias + 
 /** The check's rule: P(happy) above `happy`, or the mesh's smile measure above `smile`, or a mouth wider than `width` × the eye distance. */
 type Rule = {happy: number; smile: number; width: number};
 const fails = (model: Model, s: Measures, rule: Rule) => s.happy > rule.happy || smileOf(model, s) > rule.smile || s.mouthWidth > rule.width;
-const HAPPY = [0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, Infinity];
-const SMILES = [0.5, 0.6, 0.7, 0.8, 0.9, Infinity];
+const HAPPY = [0.005, 0.01, 0.02, 0.03, 0.05, 0.07, 0.1, 0.15, 0.2, Infinity];
+const SMILES = [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.9, Infinity];
 const WIDTHS = [0.95, 1, 1.05, Infinity];
 const rules = HAPPY.flatMap((happy) => SMILES.flatMap((smile) => WIDTHS.map((width) => ({happy, smile, width}))));
 const MAX_FALSE = 0.02;
