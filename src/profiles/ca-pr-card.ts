@@ -139,7 +139,14 @@ export const caPrCard = {
 		warnShadow: 10,
 		// IRCC: "a clear difference between the face and the background". Lowest on a real photo 13.7 ΔE.
 		minFaceContrast: 8,
+		// A plain backdrop covers 8.3 % of the photo at least (Ontario's large heads on pink), the
+		// variants 14.8 %; the busy backdrops of photos from elsewhere (flags, curtains, lettering) 0.1
+		// and 2.5 %: below 5 % no backdrop was found, and a backdrop that cannot be found is not plain.
 		minShare: 0.05,
+		// The band around the head that is backdrop, on its least covered side: plain backdrops read
+		// 0.13 at least (an off-centre variant, its hair filling the band; whitened bases ≥ 0.34). A
+		// room with a window beside one head (issue 13) leaves a side near 0.
+		minSurround: 0.1,
 	},
 	exposure: {
 		// Darker variants (−2.5 stops): face L* 6.5–31 with the brightest 1 % at luma 117; correctly

@@ -31,6 +31,12 @@ export interface BackgroundFacts {
 	readonly shadow?: number;
 	/** Colour difference (CIE76 ΔE) between the cheeks and the background; undefined without a face. */
 	readonly faceContrast?: number;
+	/**
+	 * Share of the band around the head (within SHADOW_BAND head heights of its outline, inside the
+	 * photo) that is backdrop, left of the head, right of it and above it; undefined without a face.
+	 * A backdrop is only judged white when it is seen around the head, not in one window beside it.
+	 */
+	readonly surround?: {readonly left: number; readonly right: number; readonly top: number};
 	/** Whether the face guided the segmentation (no face: grown from the borders alone). */
 	readonly faceGuided: boolean;
 }
@@ -146,6 +152,7 @@ export function measureBackground(image: ReducedImage, person?: BackgroundFace):
 			if (geometry?.nearHead(x, y)) near.push(lab.L);
 		}
 	}
+	const surround = geometry ? surroundOf(geometry, mask, isPerson, width, height) : undefined;
 	const [darkL, medianL] = quantiles(all, [0.1, 0.5]) as [number, number];
 	const colour = {L: medianL, a: all.length ? sumA / all.length : 0, b: all.length ? sumB / all.length : 0};
 	const shadow = near.length > 0 ? colour.L - quantile(near, 0.1) : undefined;
@@ -164,6 +171,7 @@ export function measureBackground(image: ReducedImage, person?: BackgroundFace):
 		topBottom: top.length && beside.length ? median(top) - median(beside) : 0,
 		...(shadow === undefined || Number.isNaN(shadow) ? {} : {shadow}),
 		...(cheeks && all.length ? {faceContrast: deltaE(cheeks, colour)} : {}),
+		...(surround ? {surround} : {}),
 		faceGuided: geometry !== undefined,
 	};
 }
@@ -173,8 +181,29 @@ function tint(data: Uint8Array, i: number, channel: number): number {
 	return data[i * 3 + channel]! - (data[i * 3]! + data[i * 3 + 1]! + data[i * 3 + 2]!) / 3;
 }
 
+/** The backdrop's share of each side of the band around the head (rows above the head's top are "top"). */
+function surroundOf(geometry: HeadGeometry, mask: Uint8Array, isPerson: Uint8Array, width: number, height: number): {left: number; right: number; top: number} {
+	const seen = {left: 0, right: 0, top: 0};
+	const total = {left: 0, right: 0, top: 0};
+	const bottom = Math.min(height, Math.ceil(geometry.chinY));
+	for (let y = 0; y < bottom; y += COLOUR_STEP) {
+		for (let x = 0; x < width; x += COLOUR_STEP) {
+			const i = y * width + x;
+			if (isPerson[i] || !geometry.nearHead(x, y)) continue;
+			const side = y < geometry.topY ? 'top' : x < geometry.centreX ? 'left' : 'right';
+			total[side]++;
+			if (mask[i]) seen[side]++;
+		}
+	}
+	// A side with no band inside the photo (the head at the edge) says nothing: it counts as seen.
+	const share = (side: keyof typeof seen): number => (total[side] > 0 ? seen[side] / total[side] : 1);
+	return {left: share('left'), right: share('right'), top: share('top')};
+}
+
 interface HeadGeometry {
 	centreX: number;
+	/** The head's top (the crown), working-copy pixels. */
+	topY: number;
 	chinY: number;
 	eyeY: number;
 	/** The head on row y (from, to; empty when from > to): an ellipse from crown to chin, as wide as the jaw. */
@@ -203,6 +232,7 @@ function headGeometry(face: MainFace, factor: number): HeadGeometry {
 	const band = 1 + (SHADOW_BAND * headLength) / rx;
 	return {
 		centreX: cx,
+		topY: Math.min(crownY, chinY),
 		chinY,
 		eyeY,
 		headSpan(y) {

@@ -43,6 +43,28 @@ testCheck(backgroundWhite, {
 		{name: 'a little darker on one side', facts: {background: background({leftRight: 7})}, status: 'warn', message: ['at most 6 is safe']},
 		{name: 'gradient top to bottom', facts: {background: background({topBottom: 12})}, status: 'fail', message: ['darker beside the face than at the top']},
 		{name: 'face like the background', facts: {background: background({faceContrast: 5})}, status: 'fail', message: ['does not stand out', 'needs at least 8']},
-		{name: 'hardly any background', facts: {background: background({share: 0.01})}, status: 'warn', message: ['Too little background', 'at least 5 %']},
+		{
+			name: 'hardly any backdrop found: busy, not plain',
+			facts: {background: background({share: 0.01})},
+			status: 'fail',
+			message: ['No plain backdrop was found', 'only 1 % of the photo', 'at least 5 %'],
+		},
+		{
+			name: 'a white window beside the head is not a backdrop behind it',
+			facts: {background: background({surround: {left: 0.9, right: 0.02, top: 0.4}})},
+			status: 'fail',
+			message: ['not seen all around the head', 'only 2 % of the band right of the head', 'at least 10 %'],
+		},
+		{
+			name: 'hair filling part of the band around the head still leaves backdrop on every side',
+			facts: {background: background({surround: {left: 0.15, right: 0.6, top: 0.3}})},
+			status: 'pass',
+		},
+		{
+			name: 'above the head',
+			facts: {background: background({surround: {left: 0.8, right: 0.8, top: 0.05}})},
+			status: 'fail',
+			message: ['only 5 % of the band above the head'],
+		},
 	],
 });

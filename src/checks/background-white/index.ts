@@ -30,8 +30,10 @@ export const backgroundWhite = defineCheck({
 				warnShadow: z.number().min(0),
 				/** Least colour difference (CIE76 ΔE) between the cheeks and the background: a clear difference between face and background. */
 				minFaceContrast: z.number().min(0),
-				/** Least share of the photo found to be background for the colour to be judged (warn below). */
+				/** Least share of the photo found to be background: below it no plain backdrop was found (fail). */
 				minShare: z.number().min(0).max(1),
+				/** Least share of the band left of, right of and above the head that is backdrop: below it the backdrop is not seen around the head (fail). */
+				minSurround: z.number().min(0).max(1),
 			})
 			.strict(),
 		order: [
@@ -43,7 +45,7 @@ export const backgroundWhite = defineCheck({
 		],
 	},
 	run({background}, limits) {
-		const {colour, chroma, texture, leftRight, topBottom, shadow, faceContrast, share} = background;
+		const {colour, chroma, texture, leftRight, topBottom, shadow, faceContrast, share, surround} = background;
 		const measured = finite({
 			lightness: round(colour.L),
 			a: round(colour.a),
@@ -55,12 +57,14 @@ export const backgroundWhite = defineCheck({
 			...(shadow === undefined ? {} : {shadow: round(shadow)}),
 			...(faceContrast === undefined ? {} : {faceContrast: round(faceContrast)}),
 			share: round(share, 3),
+			...(surround ? {surroundLeft: round(surround.left, 3), surroundRight: round(surround.right, 3), surroundTop: round(surround.top, 3)} : {}),
 			faceGuided: background.faceGuided,
 		});
+		// A backdrop that cannot be found is not a plain one: busy rooms, flags, curtains, lettering.
 		if (share < limits.minShare || Number.isNaN(colour.L)) {
 			return {
-				status: 'warn',
-				message: `Too little background was found to judge it (${percent(share)} of the photo, at least ${percent(limits.minShare)}): is there a plain backdrop around the head?`,
+				status: 'fail',
+				message: `No plain backdrop was found: only ${percent(share)} of the photo reads as one even backdrop (at least ${percent(limits.minShare)}); the background is busy or patterned.`,
 				measured,
 			};
 		}
@@ -125,6 +129,15 @@ export const backgroundWhite = defineCheck({
 		}
 		if (faceContrast !== undefined && faceContrast < limits.minFaceContrast) {
 			failures.push(`the face does not stand out from the background (colour difference ΔE ${num(faceContrast, 0)}, needs at least ${limits.minFaceContrast})`);
+		}
+		if (surround) {
+			const [side, value] = (Object.entries(surround) as Array<[keyof typeof surround, number]>).reduce((low, entry) => (entry[1] < low[1] ? entry : low));
+			if (value < limits.minSurround) {
+				const where = side === 'top' ? 'above the head' : `${side} of the head`;
+				failures.push(
+					`the backdrop is not seen all around the head: only ${percent(value, 0)} of the band ${where} is backdrop (at least ${percent(limits.minSurround, 0)}), so what was measured may be a window or a wall beside you, not a backdrop behind you`,
+				);
+			}
 		}
 		if (failures.length > 0) return {status: 'fail', message: `${capitalise(failures.join('; '))}.`, measured};
 		if (doubts.length > 0) return {status: 'warn', message: `${capitalise(doubts.join('; '))}.`, measured};
