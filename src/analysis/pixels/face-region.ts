@@ -53,7 +53,12 @@ export interface FaceTone {
 	/** Share of skin cells at L* ≤ 10 (luma ≈ 25 and below) and ≥ 97 (luma ≈ 247 and above): OFIQ's under- and over-exposure. */
 	readonly darkShare: number;
 	readonly brightShare: number;
-	/** Median L* of each half of the face (the image's left and right of the midline, nose ridge left out). */
+	/**
+	 * Median L* of the skin of each half of the face (the image's left and right of the midline, nose
+	 * ridge left out): cells of the cheeks' hue only (SKIN_HUE), so that a beard, a moustache or the
+	 * frames of glasses are not read as shadow; all of the half's cells when too few are skin-coloured
+	 * (a greyscale photo).
+	 */
 	readonly leftL: number;
 	readonly rightL: number;
 }
@@ -145,16 +150,38 @@ export function measureFaceRegion(face: MainFace, image: RgbImage): FaceRegion {
 	const cheekRight = meanLabIn(region, growBounds(boundsOf([p(41), p(48), p(3), p(31)]), -0.25));
 	const cheekLeft = meanLabIn(region, growBounds(boundsOf([p(46), p(54), p(13), p(35)]), -0.25));
 	const cheeks = {L: (cheekLeft.L + cheekRight.L) / 2, a: (cheekLeft.a + cheekRight.a) / 2, b: (cheekLeft.b + cheekRight.b) / 2};
-	return {...region, cheeks, cheekLeft, cheekRight, tone: measureTone(region)};
+	return {...region, cheeks, cheekLeft, cheekRight, tone: measureTone(region, cheeks)};
 }
 
 /** Cells this far either side of the midline (eye distances) are the nose ridge: lit from both sides, left out of the halves. */
 const RIDGE = 0.15;
+/**
+ * Skin for the halves' light: a cell whose hue (CIELAB) is within this many degrees of the cheeks'
+ * and whose chroma is at least SKIN_CHROMA. Light and shadow change skin's lightness and chroma,
+ * hardly its hue; hair and black or metal frames have little chroma and another hue.
+ */
+const SKIN_HUE = 30;
+const SKIN_CHROMA = 4;
+/** Below this share of skin-coloured cells in a half, the half is measured on all its cells. */
+const MIN_SKIN_SHARE = 0.3;
 
-function measureTone(region: Pick<FaceRegion, 'cells' | 'L' | 'across'>): FaceTone {
+export function measureTone(region: Pick<FaceRegion, 'cells' | 'L' | 'a' | 'b' | 'across'>, cheeks: Lab): FaceTone {
 	const skin = cellValues(region, region.L);
-	const left = cellValues(region, region.L, (cell) => region.across[cell]! < -RIDGE);
-	const right = cellValues(region, region.L, (cell) => region.across[cell]! > RIDGE);
+	const hue = Math.atan2(cheeks.b, cheeks.a);
+	const skinColoured = (cell: number): boolean => {
+		const a = region.a[cell]!;
+		const b = region.b[cell]!;
+		if (Math.hypot(a, b) < SKIN_CHROMA) return false;
+		const turn = Math.abs(Math.atan2(b, a) - hue) * (180 / Math.PI);
+		return Math.min(turn, 360 - turn) <= SKIN_HUE;
+	};
+	const half = (side: (cell: number) => boolean): number[] => {
+		const all = cellValues(region, region.L, side);
+		const coloured = cellValues(region, region.L, (cell) => side(cell) && skinColoured(cell));
+		return coloured.length >= Math.max(1, all.length * MIN_SKIN_SHARE) ? coloured : all;
+	};
+	const left = half((cell) => region.across[cell]! < -RIDGE);
+	const right = half((cell) => region.across[cell]! > RIDGE);
 	const [lowL, medianL, highL] = quantiles(skin, [0.05, 0.5, 0.95]) as [number, number, number];
 	return {
 		medianL,
