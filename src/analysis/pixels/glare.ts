@@ -1,3 +1,4 @@
+import {median} from '../stats.js';
 import {Cell, type FaceRegion} from './face-region.js';
 
 /**
@@ -27,6 +28,14 @@ export const HOT_MIN_CHANNEL = 235;
 export const HOT_MAX_CHANNEL = 248;
 /** Clusters smaller than this (cells) are JPEG speckle, not a spot. */
 const MIN_CLUSTER_CELLS = 3;
+/**
+ * A spot is a peak: the skin around it (a ring half the spot's radius wide, at least 2 cells) must
+ * be this much darker (median L*) than the spot. An evenly bright forehead, clipped from edge to
+ * edge, is not glare (exposure judges how washed out it is).
+ */
+const MIN_SPOT_CONTRAST = 8;
+/** Fewer skin cells than this around a cluster cannot tell a peak from a plateau: it stays a spot. */
+const MIN_RING_CELLS = 4;
 
 export function measureGlare(region: FaceRegion, eyes: readonly (readonly [number, number])[]): GlareFacts {
 	const {columns, rows, cells, max, min, step, x0, y0, eyeDistance} = region;
@@ -53,11 +62,13 @@ export function measureGlare(region: FaceRegion, eyes: readonly (readonly [numbe
 		let count = 0;
 		let sumX = 0;
 		let sumY = 0;
+		const members: number[] = [];
 		while (stack.length > 0) {
 			const cell = stack.pop()!;
 			const i = cell % columns;
 			const j = (cell - i) / columns;
 			count++;
+			members.push(cell);
 			sumX += i;
 			sumY += j;
 			const x = x0 + i * step;
@@ -69,7 +80,7 @@ export function measureGlare(region: FaceRegion, eyes: readonly (readonly [numbe
 				stack.push(next);
 			}
 		}
-		if (count < MIN_CLUSTER_CELLS) continue;
+		if (count < MIN_CLUSTER_CELLS || !isPeak(region, members)) continue;
 		spots.push({x: x0 + (sumX / count) * step, y: y0 + (sumY / count) * step, radius: Math.sqrt((count * step * step) / Math.PI), area: count * cellArea});
 	}
 	spots.sort((p, q) => q.area - p.area);
@@ -80,4 +91,33 @@ export function measureGlare(region: FaceRegion, eyes: readonly (readonly [numbe
 		hotShare: skin ? hotCount / skin : 0,
 		nearEyes: hotCount ? nearEyeCells / hotCount : 0,
 	};
+}
+
+/** Whether a cluster of hot cells stands out from the skin around it (see MIN_SPOT_CONTRAST). */
+function isPeak(region: FaceRegion, members: readonly number[]): boolean {
+	const {columns, rows, cells, L} = region;
+	const inside = new Set(members);
+	let i0 = Infinity;
+	let i1 = -Infinity;
+	let j0 = Infinity;
+	let j1 = -Infinity;
+	for (const cell of members) {
+		const i = cell % columns;
+		const j = (cell - i) / columns;
+		if (i < i0) i0 = i;
+		if (i > i1) i1 = i;
+		if (j < j0) j0 = j;
+		if (j > j1) j1 = j;
+	}
+	const margin = Math.max(2, Math.ceil(0.5 * Math.sqrt(members.length / Math.PI)));
+	const ring: number[] = [];
+	for (let j = Math.max(0, j0 - margin); j <= Math.min(rows - 1, j1 + margin); j++) {
+		for (let i = Math.max(0, i0 - margin); i <= Math.min(columns - 1, i1 + margin); i++) {
+			const cell = j * columns + i;
+			if (!inside.has(cell) && cells[cell] === Cell.Skin) ring.push(L[cell]!);
+		}
+	}
+	if (ring.length < MIN_RING_CELLS) return true;
+	const spot = median(members.map((cell) => L[cell]!));
+	return spot - median(ring) >= MIN_SPOT_CONTRAST;
 }
