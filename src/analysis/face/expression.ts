@@ -7,6 +7,7 @@
  */
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
+import {readShards} from './graph-model.js';
 import type {Tensor, Tf} from './tf.js';
 
 export const EXPRESSION_INPUT = 112;
@@ -30,11 +31,7 @@ export async function loadExpressionNet(tf: Tf, dir: string, name = 'face_expres
 		weights: Parameters<Tf['io']['decodeWeights']>[1];
 	}>;
 	const weights: Weights = {};
-	for (const group of groups) {
-		const joined = Buffer.concat(await Promise.all(group.paths.map((file) => readFile(path.join(dir, file)))));
-		const buffer = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength);
-		Object.assign(weights, tf.io.decodeWeights(buffer, group.weights));
-	}
+	for (const group of groups) Object.assign(weights, tf.io.decodeWeights(await readShards(dir, group.paths), group.weights));
 	return {weights};
 }
 

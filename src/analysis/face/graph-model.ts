@@ -10,16 +10,23 @@ interface ModelJson {
 	weightsManifest: Array<{paths: string[]; weights: unknown[]}>;
 }
 
+/** The weight shards `paths` of `dir`, joined into one ArrayBuffer of exactly their bytes. */
+export async function readShards(dir: string, paths: readonly string[]): Promise<ArrayBuffer> {
+	const joined = Buffer.concat(await Promise.all(paths.map((file) => readFile(path.join(dir, file)))));
+	// A fresh ArrayBuffer (Buffer.concat may hand back a slice of a pooled one).
+	return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
+}
+
 /**
  * Loads the TensorFlow.js graph model `name` (`<name>.json` + its weight shards) from `dir` through
  * tf.io's in-memory handler: read from disk by us, never fetched by tfjs from a URL.
  */
 export async function loadGraph(tf: Tf, converter: Converter, dir: string, name: string): Promise<GraphModel> {
 	const json = JSON.parse(await readFile(path.join(dir, `${name}.json`), 'utf8')) as ModelJson;
-	const shards = await Promise.all(json.weightsManifest.flatMap((group) => group.paths).map((file) => readFile(path.join(dir, file))));
-	const joined = Buffer.concat(shards);
-	// A fresh ArrayBuffer of exactly the shard bytes (Buffer.concat may hand back a pooled slice).
-	const weightData = joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength);
+	const weightData = await readShards(
+		dir,
+		json.weightsManifest.flatMap((group) => group.paths),
+	);
 	const handler = tf.io.fromMemory({
 		modelTopology: json.modelTopology as object,
 		weightSpecs: json.weightsManifest.flatMap((group) => group.weights) as Parameters<Tf['io']['fromMemory']>[0] extends {weightSpecs?: infer W} ? W : never,

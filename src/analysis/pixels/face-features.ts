@@ -1,5 +1,6 @@
 import type {RgbImage} from '../../input/image.js';
 import type {MainFace} from '../face/index.js';
+import {MESH} from '../face/mesh.js';
 import {type Bounds, boundsOf, growBounds, insidePolygon} from './bounds.js';
 
 type Point = readonly [number, number];
@@ -119,14 +120,18 @@ export function measureFaceFeatures(face: MainFace, image: RgbImage): FaceFeatur
 /** The mouth corners' height under the eye line and depth behind the lips, from the mesh (61, 291; 13, 14). */
 function mouthCorners(face: MainFace, eyeDistance: number, faceHeight: number): {cornerRise: number; cornerDepth: number} {
 	const {mesh, meshDepth: z} = face;
-	const right = mesh[61];
-	const left = mesh[291];
-	if (!right || !left || z.length < 292) return {cornerRise: -0.7, cornerDepth: 0};
+	const right = mesh[MESH.rightMouthCorner];
+	const left = mesh[MESH.leftMouthCorner];
+	const upper = z[MESH.upperInnerLip];
+	const lower = z[MESH.lowerInnerLip];
+	const [zRight, zLeft] = [z[MESH.rightMouthCorner], z[MESH.leftMouthCorner]];
+	// A face without a mesh (facts built by hand): neutral corners.
+	if (!right || !left || upper === undefined || lower === undefined || zRight === undefined || zLeft === undefined) return {cornerRise: -0.7, cornerDepth: 0};
 	// Distance of the corners' midpoint below the eye line (the line through the iris centres).
 	const [ex, ey] = [face.leftEye[0] - face.rightEye[0], face.leftEye[1] - face.rightEye[1]];
 	const corner: Point = [(right[0] + left[0]) / 2 - face.rightEye[0], (right[1] + left[1]) / 2 - face.rightEye[1]];
 	const below = (ex * corner[1] - ey * corner[0]) / eyeDistance;
-	return {cornerRise: -below / faceHeight, cornerDepth: ((z[61]! + z[291]!) / 2 - (z[13]! + z[14]!) / 2) / eyeDistance};
+	return {cornerRise: -below / faceHeight, cornerDepth: ((zRight + zLeft) / 2 - (upper + lower) / 2) / eyeDistance};
 }
 
 function eyeAspect(points: readonly Point[]): number {
