@@ -66,14 +66,18 @@ describe('image measures', () => {
 		const cells = new Uint8Array(count).fill(Cell.Skin);
 		const max = new Uint8Array(count).fill(200);
 		const min = new Uint8Array(count).fill(140);
+		// Skin at L* 62; the clipped cells at 99 (a spot must stand out from the skin around it).
+		const L = new Float32Array(count).fill(62);
 		for (let j = 10; j < 16; j++)
 			for (let i = 10; i < 16; i++) {
 				max[j * columns + i] = 255;
 				min[j * columns + i] = 250;
+				L[j * columns + i] = 99;
 			}
 		max[30 * columns + 30] = 255;
 		min[30 * columns + 30] = 250;
-		const facts = measureGlare({...region(), columns, rows, cells, max, min, step: 2, eyeDistance: 40}, []);
+		L[30 * columns + 30] = 99;
+		const facts = measureGlare({...region(), columns, rows, cells, max, min, L, step: 2, eyeDistance: 40}, []);
 		expect(facts.spots).toHaveLength(1);
 		expect(facts.spots[0]).toMatchObject({x: 25, y: 25});
 		expect(facts.largest).toBeCloseTo((36 * 4) / 1600, 5);

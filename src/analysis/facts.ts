@@ -15,6 +15,7 @@ import {type FaceFeatures, measureFaceFeatures, whyNotMeasurable} from './pixels
 import {type FaceRegion, measureFaceRegion} from './pixels/face-region.js';
 import {type FocusFacts, measureFocus} from './pixels/focus.js';
 import {type GlareFacts, measureGlare} from './pixels/glare.js';
+import {type LensFacts, measureLenses} from './pixels/lenses.js';
 import {type ReducedImage, reduceImage} from './pixels/reduced.js';
 
 /** Extended XMP above this is not parsed (a camera or Lightroom writes a few kilobytes, Photoshop's history some hundreds). */
@@ -61,6 +62,8 @@ export interface FactValues {
 	focus: FocusFacts;
 	/** Clipped white spots on the face. */
 	glare: GlareFacts;
+	/** What a pair of glasses would cover: the skin under each lens against the cheeks, and glare in the lenses. */
+	lenses: LensFacts;
 	/** Cut-out, error-level and double-compression measures for the `unaltered` check; empty when the pixels are unavailable. */
 	pixelEvidence: PixelEvidence;
 }
@@ -178,6 +181,10 @@ const providers: Providers = {
 	async focus(facts) {
 		const [face, image] = await Promise.all([facts.get('face'), facts.get('image')]);
 		return measureFocus(face, image);
+	},
+	async lenses(facts) {
+		const [region, face] = await Promise.all([facts.get('faceRegion'), facts.get('face')]);
+		return measureLenses(region, face);
 	},
 	async glare(facts) {
 		const [face, region] = await Promise.all([facts.get('face'), facts.get('faceRegion')]);

@@ -10,6 +10,7 @@ import {faceVisible} from './face-visible/index.js';
 import {fileFormat} from './file-format/index.js';
 import {fileSize} from './file-size/index.js';
 import {glare} from './glare/index.js';
+import {glasses} from './glasses/index.js';
 import {headPose} from './head-pose/index.js';
 import {headSize} from './head-size/index.js';
 import {lightingUniform} from './lighting-uniform/index.js';
@@ -40,6 +41,7 @@ export const checks = {
 	'face-centred': faceCentred,
 	'head-size': headSize,
 	'head-pose': headPose,
+	glasses,
 	'natural-colour': naturalColour,
 	unaltered,
 	recent,

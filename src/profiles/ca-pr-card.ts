@@ -83,6 +83,11 @@ export const caPrCard = {
 			source: "ISO/IEC 29794-5 practice (OFIQ, ICAO): ±8° roll, ±5° yaw, widened to the landmark estimate's spread on the shared frontal photos",
 			checked: '2026-12-01',
 		},
+		glasses: {
+			source:
+				'IRCC, PR card photo specifications (digital photo for the PR Portal): "eyes open and clearly visible", "without glare", glasses allowed without tinted lenses; limits calibrated by npm run eval (the clear, tinted and lens-glare glasses variants against the shared photos)',
+			checked: '2026-12-01',
+		},
 		naturalColour: {
 			source: "OFIQ's natural cheek colour (CIELAB a* 5–25, b* 5–35) to warn; far outside it (the swapped-channel variants) to fail",
 			checked: '2026-12-01',
@@ -179,6 +184,19 @@ export const caPrCard = {
 		// bases ≤ 0.48, shared photos ≤ 0.46, face-shadow variants ≤ 0.53.
 		maxBlur: 0.54,
 		warnBlur: 0.5,
+	},
+	glasses: {
+		// Clipped white in a lens's ellipse (0.84 × 0.52 eye distances about the iris, eye included):
+		// the shared photos' catchlights reach 0.00064 of the eye distance squared, clear glasses 0.00069;
+		// a flash's reflection on a lens 0.0157–0.0182 (the lens-glare variants).
+		maxLensGlare: 0.005,
+		warnLensGlare: 0.002,
+		// The eye's luminance spread over the cheeks' mean: 0.145 at the lowest on the shared photos,
+		// 0.16 behind clear glasses; behind 55 % brown lenses 0.07–0.15 (median 0.11).
+		minEyeContrast: 0.14,
+		// The skin under a lens against the cheeks: at most 1.75 stops darker on the shared photos (eye
+		// sockets and brows' shade), 1.19 behind clear glasses; behind tinted lenses 0.92–2.17 (median 1.91).
+		maxLensStops: 1.85,
 	},
 	naturalColour: {
 		// Greyscale variants 0; the dimmest colour photo (a darker variant) 3.6.

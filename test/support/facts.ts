@@ -6,6 +6,7 @@ import type {FaceFeatures} from '../../src/analysis/pixels/face-features.js';
 import type {FaceRegion, FaceTone} from '../../src/analysis/pixels/face-region.js';
 import type {FocusFacts} from '../../src/analysis/pixels/focus.js';
 import type {GlareFacts} from '../../src/analysis/pixels/glare.js';
+import type {LensFacts} from '../../src/analysis/pixels/lenses.js';
 import type {ReducedImage} from '../../src/analysis/pixels/reduced.js';
 import type {ImageHeader} from '../../src/input/decode.js';
 
@@ -112,6 +113,10 @@ export function face(overrides: Partial<MainFace> = {}): MainFace {
 		expressions: {neutral: 0.99, happy: 0.001},
 		...overrides,
 	};
+}
+
+export function lenses(overrides: Partial<LensFacts> = {}): LensFacts {
+	return {right: {darkening: 10, cells: 400, glare: 0}, left: {darkening: 10, cells: 400, glare: 0}, ...overrides};
 }
 
 export function features(overrides: Partial<FaceFeatures> = {}): FaceFeatures {

@@ -1,0 +1,78 @@
+import {z} from 'zod';
+import {finite, num, percent, round} from '../../format.js';
+import {defineCheck} from '../define.js';
+
+/** CIELAB L* to relative luminance (0–1). */
+const luminanceOf = (L: number): number => ((L + 16) / 116) ** 3;
+
+export const glasses = defineCheck({
+	id: 'glasses',
+	requirement: 'Your eyes must be clearly visible: glasses are allowed, but not tinted or dark lenses, and no glare on the lenses.',
+	reason: 'FEATURES_NOT_VISIBLE',
+	advice:
+		'Retake the photo without tinted glasses, and with no light reflecting on the lenses (take the glasses off, or tilt them slightly and use diffuse light).',
+	needs: ['lenses', 'faceFeatures', 'faceRegion'],
+	limits: {
+		group: 'glasses',
+		schema: z
+			.object({
+				/** Clipped white inside a lens (eye included), in squared eye distances: a reflection on the lens (fail, warn). */
+				maxLensGlare: z.number().min(0),
+				warnLensGlare: z.number().min(0),
+				/** An eye's luminance spread over the cheeks' mean below which it is dimmed as behind a tinted lens (fail). */
+				minEyeContrast: z.number().min(0),
+				/** How much less light (stops) the skin under a lens shows than the cheeks, above which the lens is tinted (fail). */
+				maxLensStops: z.number().min(0),
+			})
+			.strict(),
+		order: [['warnLensGlare', 'maxLensGlare']],
+	},
+	run({lenses, faceFeatures, faceRegion}, limits) {
+		const cheek = luminanceOf(faceRegion.cheeks.L);
+		const stopsOf = (darkening: number): number => Math.log2(cheek / Math.max(1e-6, luminanceOf(faceRegion.cheeks.L - darkening)));
+		const eyes = (['right', 'left'] as const).map((side) => ({
+			side,
+			glare: lenses[side].glare,
+			stops: stopsOf(lenses[side].darkening),
+			contrast: faceFeatures.eyeContrast[side],
+		}));
+		const measured = finite({
+			rightLensGlare: round(eyes[0]!.glare, 4),
+			leftLensGlare: round(eyes[1]!.glare, 4),
+			rightLensStops: round(eyes[0]!.stops, 2),
+			leftLensStops: round(eyes[1]!.stops, 2),
+			rightEyeContrast: round(eyes[0]!.contrast, 3),
+			leftEyeContrast: round(eyes[1]!.contrast, 3),
+		});
+		const glaring = eyes.reduce((worst, eye) => (eye.glare > worst.glare ? eye : worst));
+		const glareText = `clipped white covers ${percent(glaring.glare, 2)} of the eye distance squared over the ${glaring.side} eye`;
+		if (glaring.glare > limits.maxLensGlare) {
+			return {
+				status: 'fail',
+				reason: 'GLARE',
+				message: `Glare on the glasses: ${glareText} (a catchlight in the eye is at most ${percent(limits.maxLensGlare, 1)}).`,
+				measured,
+			};
+		}
+		const dim = eyes.reduce((worst, eye) => (eye.contrast < worst.contrast ? eye : worst));
+		const dark = eyes.reduce((worst, eye) => (eye.stops > worst.stops ? eye : worst));
+		const tinted = [
+			dim.contrast < limits.minEyeContrast
+				? `the ${dim.side} eye shows a contrast of ${num(dim.contrast, 2)} of the cheeks' light (an eye seen clearly shows at least ${limits.minEyeContrast})`
+				: '',
+			dark.stops > limits.maxLensStops
+				? `the skin around the ${dark.side} eye gets ${num(dark.stops, 1)} stops less light than the cheeks (at most ${limits.maxLensStops} without a tinted lens)`
+				: '',
+		].filter(Boolean);
+		if (tinted.length > 0) return {status: 'fail', message: `The eyes look dimmed, as behind tinted lenses: ${tinted.join('; ')}.`, measured};
+		if (glaring.glare > limits.warnLensGlare) {
+			return {
+				status: 'warn',
+				reason: 'GLARE',
+				message: `Possibly glare on the glasses: ${glareText} (at most ${percent(limits.warnLensGlare, 1)} is safe).`,
+				measured,
+			};
+		}
+		return {status: 'pass', message: 'The eyes are clearly visible: nothing over them is tinted or reflects light.', measured};
+	},
+});
