@@ -1,9 +1,7 @@
 import {z} from 'zod';
+import {luminanceOf} from '../../analysis/pixels/colour.js';
 import {finite, num, percent, round} from '../../format.js';
 import {defineCheck} from '../define.js';
-
-/** CIELAB L* to relative luminance (0–1). */
-const luminanceOf = (L: number): number => ((L + 16) / 116) ** 3;
 
 export const glasses = defineCheck({
 	id: 'glasses',
