@@ -26,14 +26,14 @@ export const glasses = defineCheck({
 		order: [['warnLensGlare', 'maxLensGlare']],
 	},
 	run({lenses, faceFeatures, faceRegion}, limits) {
-		const cheek = luminanceOf(faceRegion.cheeks.L);
-		const stopsOf = (darkening: number): number => Math.log2(cheek / Math.max(1e-6, luminanceOf(faceRegion.cheeks.L - darkening)));
-		const eyes = (['right', 'left'] as const).map((side) => ({
-			side,
-			glare: lenses[side].glare,
-			stops: stopsOf(lenses[side].darkening),
-			contrast: faceFeatures.eyeContrast[side],
-		}));
+		const cheekOf = {right: faceRegion.cheekRight.L, left: faceRegion.cheekLeft.L};
+		const stopsOf = (side: 'right' | 'left'): number =>
+			Math.log2(luminanceOf(cheekOf[side]) / Math.max(1e-6, luminanceOf(cheekOf[side] - lenses[side].darkening)));
+		// The eye's contrast is read against both cheeks' light (faceFeatures); against its own side's,
+		// so that a face lit from one side does not dim the eye in shade.
+		const contrastOf = (side: 'right' | 'left'): number =>
+			faceFeatures.eyeContrast[side] * (luminanceOf(faceRegion.cheeks.L) / Math.max(1e-6, luminanceOf(cheekOf[side]))) ** (1 / 2.2);
+		const eyes = (['right', 'left'] as const).map((side) => ({side, glare: lenses[side].glare, stops: stopsOf(side), contrast: contrastOf(side)}));
 		const measured = finite({
 			rightLensGlare: round(eyes[0]!.glare, 4),
 			leftLensGlare: round(eyes[1]!.glare, 4),
@@ -52,14 +52,15 @@ export const glasses = defineCheck({
 				measured,
 			};
 		}
-		const dim = eyes.reduce((worst, eye) => (eye.contrast < worst.contrast ? eye : worst));
-		const dark = eyes.reduce((worst, eye) => (eye.stops > worst.stops ? eye : worst));
+		// Tinted lenses come in pairs: the eye that is less dimmed is the one judged.
+		const dim = eyes.reduce((best, eye) => (eye.contrast > best.contrast ? eye : best));
+		const dark = eyes.reduce((best, eye) => (eye.stops < best.stops ? eye : best));
 		const tinted = [
 			dim.contrast < limits.minEyeContrast
-				? `the ${dim.side} eye shows a contrast of ${num(dim.contrast, 2)} of the cheeks' light (an eye seen clearly shows at least ${limits.minEyeContrast})`
+				? `both eyes show a contrast of ${num(dim.contrast, 2)} of the cheeks' light or less (an eye seen clearly shows at least ${limits.minEyeContrast})`
 				: '',
 			dark.stops > limits.maxLensStops
-				? `the skin around the ${dark.side} eye gets ${num(dark.stops, 1)} stops less light than the cheeks (at most ${limits.maxLensStops} without a tinted lens)`
+				? `the skin around both eyes gets ${num(dark.stops, 1)} stops less light than the cheeks or more (at most ${limits.maxLensStops} without a tinted lens)`
 				: '',
 		].filter(Boolean);
 		if (tinted.length > 0) return {status: 'fail', message: `The eyes look dimmed, as behind tinted lenses: ${tinted.join('; ')}.`, measured};
