@@ -6,6 +6,7 @@
  */
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
+import {cropFrame as engineCrop, type Frame, toImage} from '../../../src/analysis/face/frame.js';
 import type {RgbImage} from '../../../src/input/image.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: scratch
@@ -31,80 +32,14 @@ export async function loadGraph(tf: Tf, dir: string, name: string): Promise<Grap
 	return tf.loadGraphModel(handler);
 }
 
+export type {Frame};
+
 /**
- * A square crop of `side` image pixels centred on (cx, cy), its x axis along `angle` (radians, image
- * coordinates: the direction of the eye line), resampled to out × out, RGB 0–255. Each output pixel
- * averages n × n bilinear samples (n ≈ side / out, at most 6) so that shrinking does not alias; edge
- * pixels repeat outside the image. `flip` mirrors the crop horizontally.
+ * The crop and its inverse are the engine's own (src/analysis/face/frame.ts, supersampling capped at
+ * 2, which this experiment chose); 0–255 out, as the functions below expect.
  */
-export interface Frame {
-	cx: number;
-	cy: number;
-	side: number;
-	angle: number;
-	flip: boolean;
-}
-
-/** Most samples per output pixel along each axis (MESH_SS_CAP, default 2: measured as accurate as 6, the library resampleRegion cap, and 5× faster). */
-const SS_CAP = Number(process.env.MESH_SS_CAP ?? 2);
-
-export function cropFrame(image: RgbImage, f: Frame, out: number): Float32Array {
-	const {data, width, height} = image;
-	const res = new Float32Array(out * out * 3);
-	const k = f.side / out;
-	const n = Math.min(SS_CAP, Math.max(1, Math.ceil(k)));
-	const c = Math.cos(f.angle);
-	const s = Math.sin(f.angle);
-	const sign = f.flip ? -1 : 1;
-	let o = 0;
-	for (let j = 0; j < out; j++) {
-		for (let i = 0; i < out; i++) {
-			let r = 0;
-			let g = 0;
-			let b = 0;
-			for (let bj = 0; bj < n; bj++) {
-				const v = (j + (bj + 0.5) / n - out / 2) * k;
-				for (let bi = 0; bi < n; bi++) {
-					const u = sign * (i + (bi + 0.5) / n - out / 2) * k;
-					const fx = Math.min(width - 1, Math.max(0, f.cx + u * c - v * s - 0.5));
-					const fy = Math.min(height - 1, Math.max(0, f.cy + u * s + v * c - 0.5));
-					const x0 = Math.floor(fx);
-					const y0 = Math.floor(fy);
-					const x1 = Math.min(width - 1, x0 + 1);
-					const y1 = Math.min(height - 1, y0 + 1);
-					const wx = fx - x0;
-					const wy = fy - y0;
-					const p00 = (y0 * width + x0) * 3;
-					const p01 = (y0 * width + x1) * 3;
-					const p10 = (y1 * width + x0) * 3;
-					const p11 = (y1 * width + x1) * 3;
-					const w00 = (1 - wx) * (1 - wy);
-					const w01 = wx * (1 - wy);
-					const w10 = (1 - wx) * wy;
-					const w11 = wx * wy;
-					r += data[p00]! * w00 + data[p01]! * w01 + data[p10]! * w10 + data[p11]! * w11;
-					g += data[p00 + 1]! * w00 + data[p01 + 1]! * w01 + data[p10 + 1]! * w10 + data[p11 + 1]! * w11;
-					b += data[p00 + 2]! * w00 + data[p01 + 2]! * w01 + data[p10 + 2]! * w10 + data[p11 + 2]! * w11;
-				}
-			}
-			const inv = 1 / (n * n);
-			res[o++] = r * inv;
-			res[o++] = g * inv;
-			res[o++] = b * inv;
-		}
-	}
-	return res;
-}
-
-/** A point in crop coordinates (0…out, continuous) back to image pixels. */
-export function toImage(f: Frame, out: number, x: number, y: number): Pt {
-	const k = f.side / out;
-	const u = (f.flip ? -1 : 1) * (x - out / 2) * k;
-	const v = (y - out / 2) * k;
-	const c = Math.cos(f.angle);
-	const s = Math.sin(f.angle);
-	return [f.cx + u * c - v * s, f.cy + u * s + v * c];
-}
+export const cropFrame = (image: RgbImage, f: Frame, out: number): Float32Array => engineCrop(image, f, out, 1);
+export {toImage};
 
 /** An image point into a frame's upright coordinates (relative to its centre, unscaled). */
 export function intoFrame(angle: number, origin: Pt, p: Pt): Pt {
