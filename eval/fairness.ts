@@ -14,7 +14,7 @@ import {parseArgs} from 'node:util';
 import {z} from 'zod';
 import {photosDir as defaultPhotosDir} from '../fixtures/shared-photos.js';
 import type {Expectations} from '../fixtures/variants/types.js';
-import {expectsNoFailure} from './score.js';
+import {expectsNoFailure, expectsProblem, meetsExpectation, type Status} from './score.js';
 
 /** Groups smaller than this many people are shown but not judged: one person's photos would decide. */
 export const MIN_PEOPLE = 5;
@@ -62,10 +62,14 @@ export interface Scored {
 	checks: ReadonlyArray<{id: string; status: string}>;
 }
 
+/** `count` of `of` results: false fails of the results that should pass, or misses of those that should fail. */
 export interface Rate {
-	falseFails: number;
-	shouldPass: number;
+	count: number;
+	of: number;
 }
+
+/** What is counted: a `fail` where the check should not fail, or a result short of what a check should catch. */
+export type Measure = 'false-fails' | 'misses';
 
 export interface GroupRates {
 	group: string;
@@ -81,17 +85,20 @@ export interface Audit {
 	flagged: Array<{group: string; check: string; rate: number; overall: number}>;
 }
 
-const share = (r: Rate | undefined): number => (r && r.shouldPass > 0 ? r.falseFails / r.shouldPass : 0);
+const share = (r: Rate | undefined): number => (r && r.of > 0 ? r.count / r.of : 0);
 
-function add(rates: Map<string, Rate>, check: string, failed: boolean): void {
-	const rate = rates.get(check) ?? {falseFails: 0, shouldPass: 0};
-	rate.shouldPass++;
-	if (failed) rate.falseFails++;
+function add(rates: Map<string, Rate>, check: string, counted: boolean): void {
+	const rate = rates.get(check) ?? {count: 0, of: 0};
+	rate.of++;
+	if (counted) rate.count++;
 	rates.set(check, rate);
 }
 
-/** The audit of eval results (photos and variants; a variant is its source photo's person). */
-export function audit(results: readonly Scored[], people: ReadonlyMap<string, Person>): Audit {
+/**
+ * The audit of eval results (photos and variants; a variant is its source photo's person): false
+ * fails (the bound's measure), or misses (what a check let through that it should have caught).
+ */
+export function audit(results: readonly Scored[], people: ReadonlyMap<string, Person>, measure: Measure = 'false-fails'): Audit {
 	const overall = new Map<string, Rate>();
 	const groups = new Map<string, {people: Set<string>; results: number; rates: Map<string, Rate>}>();
 	for (const result of results) {
@@ -107,10 +114,11 @@ export function audit(results: readonly Scored[], people: ReadonlyMap<string, Pe
 			: [];
 		for (const check of result.checks) {
 			const expected = result.item.expect[check.id as keyof Expectations];
-			if (!expected || !expectsNoFailure(expected)) continue;
-			const failed = check.status === 'fail';
-			add(overall, check.id, failed);
-			for (const entry of memberships) add(entry.rates, check.id, failed);
+			if (!expected) continue;
+			if (measure === 'false-fails' ? !expectsNoFailure(expected) : !expectsProblem(expected)) continue;
+			const counted = measure === 'false-fails' ? check.status === 'fail' : !meetsExpectation(expected, check.status as Status);
+			add(overall, check.id, counted);
+			for (const entry of memberships) add(entry.rates, check.id, counted);
 		}
 	}
 	const list = [...groups]
@@ -128,19 +136,19 @@ export function audit(results: readonly Scored[], people: ReadonlyMap<string, Pe
 
 const pct = (value: number): string => `${(value * 100).toFixed(1)} %`;
 
-/** A markdown table: one row per group, a column per check that falsely failed anything, the overall row first. */
-export function auditTable(result: Audit): string {
+/** A markdown table: one row per group, a column per check that counted anything, the overall row first. */
+export function auditTable(result: Audit, measure: Measure = 'false-fails'): string {
 	const checks = [...result.overall]
-		.filter(([check]) => result.groups.some((group) => (group.rates.get(check)?.falseFails ?? 0) > 0) || (result.overall.get(check)?.falseFails ?? 0) > 0)
+		.filter(([check]) => result.groups.some((group) => (group.rates.get(check)?.count ?? 0) > 0) || (result.overall.get(check)?.count ?? 0) > 0)
 		.map(([check]) => check);
 	const header = `| group | people | results | ${checks.map((check) => `\`${check}\``).join(' | ')} |`;
 	const rule = `| --- | ---: | ---: | ${checks.map(() => '---:').join(' | ')} |`;
 	const cell = (rate: Rate | undefined, overall?: Rate, judged = false): string => {
-		if (!rate || rate.shouldPass === 0) return '—';
+		if (!rate || rate.of === 0) return '—';
 		const over = judged && share(rate) > share(overall) + MAX_EXCESS;
-		return `${pct(share(rate))} (${rate.falseFails}/${rate.shouldPass})${over ? ' **over**' : ''}`;
+		return `${pct(share(rate))} (${rate.count}/${rate.of})${over ? ' **over**' : ''}`;
 	};
-	const totalResults = Math.max(0, ...checks.map((check) => result.overall.get(check)?.shouldPass ?? 0));
+	const totalResults = Math.max(0, ...checks.map((check) => result.overall.get(check)?.of ?? 0));
 	const rows = [
 		`| all | | ${totalResults} | ${checks.map((check) => cell(result.overall.get(check))).join(' | ')} |`,
 		...result.groups.map(
@@ -149,7 +157,8 @@ export function auditTable(result: Audit): string {
 		),
 	];
 	const checksWithoutFails = [...result.overall.keys()].filter((check) => !checks.includes(check));
-	const note = checksWithoutFails.length > 0 ? `\n\nNo false fail in any group: ${checksWithoutFails.map((check) => `\`${check}\``).join(', ')}.` : '';
+	const none = measure === 'false-fails' ? 'No false fail in any group' : 'Nothing missed in any group';
+	const note = checksWithoutFails.length > 0 ? `\n\n${none}: ${checksWithoutFails.map((check) => `\`${check}\``).join(', ')}.` : '';
 	return [header, rule, ...rows].join('\n') + note;
 }
 
@@ -166,4 +175,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
 	const result = audit(results, await loadPeople(values.photos ?? process.env.PHOTOS_DIR ?? defaultPhotosDir));
 	console.log(auditTable(result));
 	console.log(`\n${auditVerdict(result)}`);
+	console.log('\nMisses (what a check let through that it should have caught), by group:\n');
+	console.log(auditTable(audit(results, await loadPeople(values.photos ?? process.env.PHOTOS_DIR ?? defaultPhotosDir), 'misses'), 'misses'));
 }

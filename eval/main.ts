@@ -109,9 +109,12 @@ async function main(): Promise<void> {
 	console.log(geometryTable(results) ?? 'no report has a face yet');
 
 	section('Fairness: false-fail rate by group, on the photos and variants that should pass (eval/fairness.ts)');
-	const fairness = audit(results, await loadPeople(photosDir));
+	const people = await loadPeople(photosDir);
+	const fairness = audit(results, people);
 	console.log(auditTable(fairness));
 	console.log(`\n${auditVerdict(fairness)}`);
+	console.log('\nMisses (what a check let through that it should have caught), by group:\n');
+	console.log(auditTable(audit(results, people, 'misses'), 'misses'));
 
 	section('Time per photo');
 	for (const line of timingLines(results)) console.log(line);

@@ -39,12 +39,29 @@ describe('the fairness audit', () => {
 		const women = photos({gender: 'female'}, 'w', 5, 10, [3, 2]); // 5 of 50: 10 %
 		const men = photos({gender: 'male'}, 'm', 5, 10, []); // 0 of 50
 		const result = audit([...women.results, ...men.results], new Map([...women.map, ...men.map]));
-		expect(result.overall.get('glare')).toEqual({falseFails: 5, shouldPass: 100});
+		expect(result.overall.get('glare')).toEqual({count: 5, of: 100});
 		expect(result.flagged).toEqual([{group: 'gender: female', check: 'glare', rate: 0.1, overall: 0.05}]);
 		// 'any' is not scored: recent's fails count nowhere.
 		expect(result.overall.has('recent')).toBe(false);
 		expect(auditTable(result)).toContain('| gender: female | 5 | 50 | 10.0 % (5/50) **over** |');
 		expect(auditVerdict(result)).toContain('gender: female on glare (10.0 % against 5.0 %)');
+	});
+
+	test('misses: what a check should have caught and let through, by group', () => {
+		const results: Scored[] = [
+			{item: {label: 'set/a.jpg#tinted', expect: {glasses: 'fail'}}, checks: [{id: 'glasses', status: 'pass'}]},
+			{item: {label: 'set/b.jpg#tinted', expect: {glasses: 'fail'}}, checks: [{id: 'glasses', status: 'fail'}]},
+			{item: {label: 'set/a.jpg', expect: {glasses: 'not-fail'}}, checks: [{id: 'glasses', status: 'pass'}]},
+		];
+		const people = new Map<string, Person>([
+			['set/a.jpg', {id: 'a', gender: 'female'}],
+			['set/b.jpg', {id: 'b', gender: 'male'}],
+		]);
+		const misses = audit(results, people, 'misses');
+		expect(misses.overall.get('glasses')).toEqual({count: 1, of: 2});
+		expect(misses.groups.find((group) => group.group === 'gender: female')?.rates.get('glasses')).toEqual({count: 1, of: 1});
+		expect(auditTable(misses, 'misses')).toContain('| gender: male | 1 (too few to judge) | 1 | 0.0 % (0/1) |');
+		expect(audit(results, people).overall.get('glasses')).toEqual({count: 0, of: 1});
 	});
 
 	test('a group of fewer than five people is shown but not judged; equal rates pass', () => {
