@@ -168,13 +168,23 @@ export function auditVerdict(result: Audit): string {
 	return `Over the bound (${pct(MAX_EXCESS)} above the overall rate, groups of at least ${MIN_PEOPLE} people): ${result.flagged.map((f) => `${f.group} on ${f.check} (${pct(f.rate)} against ${pct(f.overall)})`).join('; ')}.`;
 }
 
+/** The whole audit as `npm run eval` and `npm run fairness` print it: false fails with the verdict, then misses. */
+export function auditReport(results: readonly Scored[], people: ReadonlyMap<string, Person>): string {
+	const falseFails = audit(results, people);
+	return [
+		auditTable(falseFails),
+		'',
+		auditVerdict(falseFails),
+		'',
+		'Misses (what a check let through that it should have caught), by group:',
+		'',
+		auditTable(audit(results, people, 'misses'), 'misses'),
+	].join('\n');
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
 	const {values} = parseArgs({options: {from: {type: 'string'}, photos: {type: 'string'}}});
 	if (!values.from) throw new Error('--from: the JSON file written by npm run eval -- --json FILE');
 	const results = JSON.parse(await readFile(values.from, 'utf8')) as Scored[];
-	const result = audit(results, await loadPeople(values.photos ?? process.env.PHOTOS_DIR ?? defaultPhotosDir));
-	console.log(auditTable(result));
-	console.log(`\n${auditVerdict(result)}`);
-	console.log('\nMisses (what a check let through that it should have caught), by group:\n');
-	console.log(auditTable(audit(results, await loadPeople(values.photos ?? process.env.PHOTOS_DIR ?? defaultPhotosDir), 'misses'), 'misses'));
+	console.log(auditReport(results, await loadPeople(values.photos ?? process.env.PHOTOS_DIR ?? defaultPhotosDir)));
 }

@@ -15,7 +15,7 @@ import {BASE_SETS} from '../fixtures/variants/base.js';
 import {BASE_KIND, defaultVariantsDir, generateVariants, KIND_EXPECTATIONS, VARIANT_KINDS} from '../fixtures/variants/index.js';
 import {loadManifest} from '../fixtures/variants/manifest.js';
 import {CHECK_IDS} from '../fixtures/variants/types.js';
-import {audit, auditTable, auditVerdict, loadPeople} from './fairness.js';
+import {auditReport, loadPeople} from './fairness.js';
 import type {EvalItem} from './items.js';
 import {limitPerSet, photoItems, variantItems} from './items.js';
 import {geometryTable, kindTable, mismatchTable, tallyTable, timingLines} from './print.js';
@@ -109,12 +109,7 @@ async function main(): Promise<void> {
 	console.log(geometryTable(results) ?? 'no report has a face yet');
 
 	section('Fairness: false-fail rate by group, on the photos and variants that should pass (eval/fairness.ts)');
-	const people = await loadPeople(photosDir);
-	const fairness = audit(results, people);
-	console.log(auditTable(fairness));
-	console.log(`\n${auditVerdict(fairness)}`);
-	console.log('\nMisses (what a check let through that it should have caught), by group:\n');
-	console.log(auditTable(audit(results, people, 'misses'), 'misses'));
+	console.log(auditReport(results, await loadPeople(photosDir)));
 
 	section('Time per photo');
 	for (const line of timingLines(results)) console.log(line);
