@@ -1,22 +1,11 @@
 import sharp from 'sharp';
 import {describe, expect, test} from 'vitest';
+import {seededRandom as random} from '../fixtures/variants/random.js';
 import {caPrCard, photoReportSchema, validatePhoto} from '../src/index.js';
 import {demoPortrait} from './support/portrait.js';
 
 const MUTATIONS = 500;
 const HANG_MS = 15_000;
-
-/** A seeded PRNG (mulberry32): the same 500 mutations every run, so a failure reproduces. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d_2b_79_f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
 
 /** Offsets of length fields: JPEG segment lengths (after FF xx) and PNG chunk lengths. */
 function lengthFields(bytes: Buffer): number[] {

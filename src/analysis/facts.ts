@@ -10,6 +10,7 @@ import {analyseFaces, type FaceDetection, type FaceFacts, findFaces, type MainFa
 import {type JpegStructure, parseJpegStructure, withoutXmpExtension} from './file/jpeg-structure.js';
 import {type PhotoMetadata, readMetadata} from './file/metadata.js';
 import {measurePixelEvidence, type PixelEvidence} from './forensics/pixel-evidence.js';
+import {measureScreenPattern, type ScreenPattern} from './forensics/screen-pattern.js';
 import {type BackgroundFacts, measureBackground} from './pixels/background.js';
 import {type FaceFeatures, measureFaceFeatures, whyNotMeasurable} from './pixels/face-features.js';
 import {type FaceRegion, measureFaceRegion} from './pixels/face-region.js';
@@ -66,6 +67,8 @@ export interface FactValues {
 	lenses: LensFacts;
 	/** Cut-out, error-level and double-compression measures for the `unaltered` check; empty when the pixels are unavailable. */
 	pixelEvidence: PixelEvidence;
+	/** The strongest regular pattern over the face (a print's halftone, a screen's pixels); over the middle of the photo when there is no face. */
+	screenPattern: ScreenPattern;
 }
 
 export type FactName = keyof FactValues;
@@ -194,6 +197,12 @@ const providers: Providers = {
 		// Never unavailable: the check still has the file's own evidence when the pixels or the face are missing.
 		const [image, reduced, face] = await Promise.all([facts.peek('image'), facts.peek('reduced'), facts.peek('face')]);
 		return measurePixelEvidence({image, reduced, face, background: facts.peek('background')});
+	},
+	async screenPattern(facts) {
+		const [image, face] = await Promise.all([facts.get('image'), facts.peek('face')]);
+		const pattern = measureScreenPattern(image, face);
+		if (!pattern) throw new FactUnavailable('The face is too small to look for the dots of a print or the pixels of a screen.');
+		return pattern;
 	},
 };
 

@@ -16,6 +16,7 @@ import {headSize} from './head-size/index.js';
 import {lightingUniform} from './lighting-uniform/index.js';
 import {naturalColour} from './natural-colour/index.js';
 import {neutralExpression} from './neutral-expression/index.js';
+import {originalPhoto} from './original-photo/index.js';
 import {recent} from './recent/index.js';
 import {sharpness} from './sharpness/index.js';
 import {unaltered} from './unaltered/index.js';
@@ -44,6 +45,7 @@ export const checks = {
 	glasses,
 	'natural-colour': naturalColour,
 	unaltered,
+	'original-photo': originalPhoto,
 	recent,
 } as const satisfies Record<string, AnyCheck>;
 

@@ -98,6 +98,11 @@ export const caPrCard = {
 				'IRCC, PR card photo specifications (digital photo for the PR Portal): "not altered in any way"; cut-out, ELA and double-compression limits calibrated by npm run eval on the shared photos, the whitened bases and the cut-out variants',
 			checked: '2026-12-01',
 		},
+		originalPhoto: {
+			source:
+				'IRCC, PR card photo specifications: "an original photo that is not … taken from an existing photo"; IRCC Operational Bulletin 540-B (8 April 2016) lists "taken from an existing photo" among the most common errors of returned PR photos; pattern limits calibrated by npm run eval (the photographed-print and photographed-screen variants against the shared photos and every other variant)',
+			checked: '2026-12-01',
+		},
 		decode: {
 			source: "Robustness limits of this validator, not IRCC's: 8 × the portal's 4 MB read, 50 megapixels, 100 scans and 5 s of decoding",
 			checked: '2026-12-01',
@@ -313,6 +318,19 @@ export const caPrCard = {
 		// q75 then q95–100 gives 1.48–1.62. The London and Ontario files (gd-jpeg q100) measure 1.14–2.0.
 		doubleCompressionBlockiness: 1.25,
 		doubleCompressionMinQuality: 95,
+	},
+	originalPhoto: {
+		// A scan of a print is a photo taken from an existing photo (IRCC); a document that accepts
+		// scans of a photographer's print can set 'warn' or 'pass'.
+		scanner: 'fail',
+		// The face's strongest spectral peak over the spectrum around it (npm run eval, 3,199 items): the
+		// 124 shared photos 2–10.7 (median 3), the bases and the 24 other kinds of variant 2–11.1 (a face
+		// read on fewer than 4 tiles, as in the eight-people photos, is not measured: one tile's noise
+		// reached 28); photographed prints 420–4,730 (median 1,782), photographed screens 94–2,936
+		// (median 769). Failing from 50 leaves the weakest screen 1.9× above the limit; warning from
+		// 30 stays 2.7× above every photo that is not a reproduction.
+		maxScreenPeak: 50,
+		warnScreenPeak: 30,
 	},
 	decode: {
 		// Robustness limits, not IRCC's: 8× the portal's 4 MB so an over-size photo still gets a
