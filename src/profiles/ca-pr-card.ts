@@ -167,7 +167,13 @@ export const caPrCard = {
 		minHighlight: 150,
 		// Bases and shared photos: face L* ≤ 68.8 and ≤ 0.4 % clipped (OFIQ's luma ≥ 247); glare
 		// variants clip 1.8–2.9 %; over-exposed variants: median L* 78–100 (73/75 fail, 2 warn).
+		// Washed out means detail lost, not light skin (issue 13: studio portraits on white read L* 80–81
+		// with 0 % clipped, a reviewer sees detail): from L* 80 the face fails only with 1 % or more of it
+		// clipped (the bases and shared photos clip ≤ 0.4 %), and from L* 83 whatever is clipped (the
+		// over-exposed variants that clip under 0.5 % read L* 84–87).
 		maxFaceLightness: 80,
+		brightClippedShare: 0.01,
+		maxDetailedFaceLightness: 83,
 		warnMaxFaceLightness: 75,
 		maxClippedShare: 0.1,
 		warnClippedShare: 0.05,

@@ -19,7 +19,20 @@ testCheck(exposure, {
 			facts: {faceRegion: region({medianL: 88}), reduced: reduced()},
 			status: 'fail',
 			reason: 'OTHER_REQUIREMENT',
-			message: ['Washed out', 'L* 88', 'at most L* 80 and 10 % clipped'],
+			message: ['Washed out', 'L* 88', 'at most L* 83', 'at most L* 80 with 1 % or more clipped', 'at most 10 % clipped'],
+		},
+		{
+			name: 'bright and clipped: detail lost',
+			facts: {faceRegion: region({medianL: 81.5, brightShare: 0.03}), reduced: reduced()},
+			status: 'fail',
+			reason: 'OTHER_REQUIREMENT',
+			message: ['Washed out', '3 % of it is clipped'],
+		},
+		{
+			name: 'bright but detailed (a light face on white, nothing clipped) only warns',
+			facts: {faceRegion: region({medianL: 81, brightShare: 0.002}), reduced: reduced()},
+			status: 'warn',
+			message: ['Bright but detailed', 'above 80', '0.2 %', 'under 1 %'],
 		},
 		{name: 'clipped', facts: {faceRegion: region({medianL: 70, brightShare: 0.2}), reduced: reduced()}, status: 'fail', reason: 'OTHER_REQUIREMENT'},
 		{

@@ -22,8 +22,15 @@ export const exposure = defineCheck({
 				 */
 				darkFaceLightness: z.number().min(0).max(100),
 				minHighlight: z.number().min(0).max(255),
-				/** Median L* of the face's skin above which it is washed out (fail, warn). */
+				/**
+				 * Median L* of the face's skin above which it is washed out when detail is lost too: at least
+				 * `brightClippedShare` of it clipped (fail); a bright face that keeps its detail warns.
+				 */
 				maxFaceLightness: z.number().min(0).max(100),
+				brightClippedShare: z.number().min(0).max(1),
+				/** Median L* above which the face is washed out whatever is clipped (fail). */
+				maxDetailedFaceLightness: z.number().min(0).max(100),
+				/** Median L* above which it may be over-exposed (warn). */
 				warnMaxFaceLightness: z.number().min(0).max(100),
 				/** Share of the skin at L* ≥ 97 (OFIQ's over-exposure, luma ≥ 247) above which the face is washed out (fail, warn). */
 				maxClippedShare: z.number().min(0).max(1),
@@ -35,6 +42,8 @@ export const exposure = defineCheck({
 			['minFaceLightness', 'darkFaceLightness'],
 			['warnFaceLightness', 'warnMaxFaceLightness'],
 			['warnMaxFaceLightness', 'maxFaceLightness'],
+			['maxFaceLightness', 'maxDetailedFaceLightness'],
+			['brightClippedShare', 'maxClippedShare'],
 			['warnClippedShare', 'maxClippedShare'],
 		],
 	},
@@ -59,11 +68,22 @@ export const exposure = defineCheck({
 			return {status: 'warn', message: `Possibly too dark: ${face} (at least ${limits.warnFaceLightness} is safe).`, measured};
 		}
 		const washed = (text: string) => `${face} and ${percent(brightShare, 0)} of it is clipped to white; ${text}`;
-		if (medianL > limits.maxFaceLightness || brightShare > limits.maxClippedShare) {
+		// Washed out is detail lost, not light skin: a bright face fails when it is also clipped, or far too bright.
+		const lostDetail = medianL > limits.maxFaceLightness && brightShare >= limits.brightClippedShare;
+		if (medianL > limits.maxDetailedFaceLightness || lostDetail || brightShare > limits.maxClippedShare) {
 			return {
 				status: 'fail',
 				reason: 'OTHER_REQUIREMENT',
-				message: `Washed out (over-exposed): ${washed(`at most L* ${limits.maxFaceLightness} and ${percent(limits.maxClippedShare, 0)} clipped.`)}`,
+				message: `Washed out (over-exposed): ${washed(
+					`at most L* ${limits.maxDetailedFaceLightness}, at most L* ${limits.maxFaceLightness} with ${percent(limits.brightClippedShare, 0)} or more clipped, and at most ${percent(limits.maxClippedShare, 0)} clipped.`,
+				)}`,
+				measured,
+			};
+		}
+		if (medianL > limits.maxFaceLightness) {
+			return {
+				status: 'warn',
+				message: `Bright but detailed: ${face} (above ${limits.maxFaceLightness}), yet only ${percent(brightShare, 1)} of it is clipped to white (under ${percent(limits.brightClippedShare, 0)}): light skin, or a face close to washed out; a person should look.`,
 				measured,
 			};
 		}
