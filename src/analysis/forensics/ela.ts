@@ -2,6 +2,7 @@ import type {RgbImage} from '../../input/image.js';
 import type {MainFace} from '../face/index.js';
 import {IJG_LUMINANCE, ijgTable} from '../file/jpeg-structure.js';
 import type {BackgroundFacts} from '../pixels/background.js';
+import {lumaAt} from '../pixels/colour.js';
 import {median} from '../stats.js';
 
 /**
@@ -175,7 +176,7 @@ export function measureEla(image: RgbImage, face: MainFace, band: Band, backgrou
 		for (let r = 0; r < 8; r++) {
 			for (let c = 0; c < 8; c++) {
 				const o = ((y + r) * image.width + x + c) * 3;
-				block[r * 8 + c] = 0.299 * image.data[o]! + 0.587 * image.data[o + 1]! + 0.114 * image.data[o + 2]!;
+				block[r * 8 + c] = lumaAt(image.data, o);
 			}
 		}
 		let texture = 0;

@@ -1,5 +1,6 @@
 import type {RgbImage} from '../../input/image.js';
 import type {MainFace} from '../face/index.js';
+import {lumaAt} from '../pixels/colour.js';
 import {fft2d} from './fft.js';
 
 /**
@@ -99,7 +100,7 @@ function meanSpectrum(image: RgbImage, origins: ReadonlyArray<[number, number]>)
 		for (let y = 0; y < TILE; y++) {
 			for (let x = 0; x < TILE; x++) {
 				const p = ((y0 + y) * width + x0 + x) * 3;
-				const luma = 0.299 * (data[p] as number) + 0.587 * (data[p + 1] as number) + 0.114 * (data[p + 2] as number);
+				const luma = lumaAt(data, p);
 				re[y * TILE + x] = luma;
 				sum += luma;
 			}

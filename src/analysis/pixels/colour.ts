@@ -51,6 +51,14 @@ export function luminanceOf(L: number): number {
 	return fy ** 3 > EPSILON ? fy ** 3 : L / KAPPA;
 }
 
+/**
+ * Rec. 601 luma (0–255) of the gamma-encoded RGB pixel at byte `index` of interleaved RGB `data`:
+ * JPEG's own Y, what the texture, focus and pattern measures read.
+ */
+export function lumaAt(data: Uint8Array, index: number): number {
+	return 0.299 * (data[index] as number) + 0.587 * (data[index + 1] as number) + 0.114 * (data[index + 2] as number);
+}
+
 /** L* of an sRGB pixel, cheaper than the full conversion. */
 export function lightness(r: number, g: number, b: number): number {
 	return lightnessOf(0.212_672_9 * (LINEAR[r] ?? 0) + 0.715_152_2 * (LINEAR[g] ?? 0) + 0.072_175 * (LINEAR[b] ?? 0));

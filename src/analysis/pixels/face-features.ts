@@ -2,6 +2,7 @@ import type {RgbImage} from '../../input/image.js';
 import type {MainFace} from '../face/index.js';
 import {MESH} from '../face/mesh.js';
 import {type Bounds, boundsOf, growBounds, insidePolygon} from './bounds.js';
+import {lumaAt} from './colour.js';
 
 type Point = readonly [number, number];
 
@@ -144,8 +145,7 @@ function distance(a: Point, b: Point): number {
 }
 
 function luminanceAt(image: RgbImage, index: number): number {
-	const {data} = image;
-	return 0.299 * data[index]! + 0.587 * data[index + 1]! + 0.114 * data[index + 2]!;
+	return lumaAt(image.data, index);
 }
 
 /** Iterates the pixel indices of a region clipped to the image, on a grid of about `samples` per side. */

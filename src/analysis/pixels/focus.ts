@@ -1,5 +1,6 @@
 import type {RgbImage} from '../../input/image.js';
 import type {MainFace} from '../face/index.js';
+import {lumaAt} from './colour.js';
 
 /**
  * How sharp the face is: the no-reference blur measure of Crété-Roffet et al. (2007, "The blur
@@ -58,7 +59,7 @@ function resampleLuma(image: RgbImage, x0: number, y0: number, sx: number, sy: n
 				for (let i = 0; i < n; i++) {
 					const px = Math.min(image.width - 1, Math.floor(x0 + (x + (i + 0.5) / n) * sx));
 					const p = (py * image.width + px) * 3;
-					sum += 0.299 * data[p]! + 0.587 * data[p + 1]! + 0.114 * data[p + 2]!;
+					sum += lumaAt(data, p);
 				}
 			}
 			out[y * width + x] = sum / (n * n);
