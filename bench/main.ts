@@ -1,7 +1,8 @@
 /**
  * npm run bench: latency of validatePhoto on a 2000 × 2800 JPEG against the bare sharp decode of
  * the same file (measured alternately, in one run, so machine noise hits both alike), batch
- * throughput at concurrency 1 and 2, the share of each stage, and peak RSS.
+ * throughput at concurrency 1 and 2, the share of each stage, peak RSS, and the HTTP service's
+ * requests per second and latency at 1, 4 and 16 clients (bench/server.ts).
  *
  * Options: --runs N (default 40), --batch N (photos per batch run, default 40), --soak N (validations
  * for the memory trend, default 300; the issue's figure is --soak 1000).
@@ -17,6 +18,7 @@ import {parseArgs} from 'node:util';
 import {faceEngineMemory} from '../src/analysis/face/index.js';
 import {type PhotoReport, validatePhoto} from '../src/index.js';
 import {bareDecode, benchmarkJpeg} from './photo.js';
+import {benchServer} from './server.js';
 import {median, ms, quantile} from './stats.js';
 
 const {values} = parseArgs({
@@ -134,6 +136,9 @@ const rssEnd = process.memoryUsage().rss;
 console.log(`  RSS change ${((rssEnd - rssStart) / 1e6).toFixed(0)} MB over ${soak} validations; tensors ${tensorsStart} → ${faceEngineMemory().numTensors}`);
 
 console.log(`\npeak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+console.log('');
+await benchServer(photo);
 
 console.log('\ninstall (npm run bench:install)');
 const install = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('install-size.ts', import.meta.url))], {encoding: 'utf8'});

@@ -1,4 +1,13 @@
 export {type BatchItem, validatePhotos, validatePhotosIterable} from './batch/index.js';
+export {
+	createValidator,
+	QueueFullError,
+	type Validator,
+	type ValidatorCallOptions,
+	ValidatorClosedError,
+	type ValidatorOptions,
+	type ValidatorStats,
+} from './batch/validator.js';
 export {CHECK_IDS, type CheckId} from './checks/registry.js';
 export type {PhotoFile, PhotoInput} from './input/read.js';
 export type {Progress, ValidateManyOptions, ValidateOptions} from './options.js';

@@ -1,12 +1,10 @@
 import {assertInput, invalidArgument} from '../arguments.js';
 import type {PhotoInput} from '../input/read.js';
 import {parseOptions, type ValidateManyOptions, validateManyOptionsSchema} from '../options.js';
-import {checkPhoto} from '../pipeline/check-photo.js';
-import {stoppedReport} from '../pipeline/stopped-report.js';
 import {resolveProfile, selectChecks} from '../profiles/index.js';
 import type {PhotoReport} from '../report/schema.js';
-import {createPhotoPool, defaultConcurrency, memoryConcurrency, type PhotoPool} from './pool.js';
-import type {PhotoTask} from './task.js';
+import {defaultConcurrency, memoryConcurrency} from './pool.js';
+import {DEFAULT_TIMEOUT_MS, startValidator} from './validator.js';
 
 /** One result of a batch, as photos finish. */
 export interface BatchItem {
@@ -30,11 +28,11 @@ export async function* validatePhotosIterable(
 		throw invalidArgument('validatePhotos()', 'inputs', 'an iterable of file paths, Buffers or Uint8Arrays', inputs);
 	}
 	const profile = selectChecks(resolveProfile(parsed.profile, parsed.overrides, 'validatePhotos()'), parsed.checks, 'validatePhotos()');
-	const timeoutMs = parsed.timeoutMs ?? 60_000;
+	const timeoutMs = parsed.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 	const total = Array.isArray(inputs) ? inputs.length : undefined;
 	// Never more photos in flight than asked, than free memory holds workers for, or than there are photos.
 	const concurrency = Math.max(1, Math.min(parsed.concurrency ?? defaultConcurrency(), memoryConcurrency(), total ?? Number.POSITIVE_INFINITY));
-	const pool = parsed.workers === false ? undefined : createPhotoPool(concurrency);
+	const validator = startValidator(profile, {concurrency, timeoutMs, maxQueue: Number.POSITIVE_INFINITY, workers: parsed.workers !== false, keepAlive: false});
 	// As many photos in flight as workers: a photo submitted is a photo started, so its clock is its own.
 	const window = concurrency;
 
@@ -57,10 +55,11 @@ export async function* validatePhotosIterable(
 				const index = nextIndex++;
 				const input = next.value;
 				assertInput(input, 'validatePhotos()', `inputs[${index}]`);
-				const task: PhotoTask = {input, profile, now: parsed.now, annotate: parsed.annotate};
 				inFlight.set(
 					index,
-					runWithTimeout(task, pool, timeoutMs).then((report) => ({index, input, report})),
+					validator
+						.validate(input, {...(parsed.now ? {now: parsed.now} : {}), ...(parsed.annotate === undefined ? {} : {annotate: parsed.annotate})})
+						.then((report) => ({index, input, report})),
 				);
 			}
 			if (inFlight.size === 0) break;
@@ -73,7 +72,7 @@ export async function* validatePhotosIterable(
 	} finally {
 		// Stopped early (a consumer's break, a bad input): the photos still running are dropped.
 		for (const pending of inFlight.values()) pending.catch(() => undefined);
-		await pool?.close();
+		await validator.destroy();
 	}
 }
 
@@ -82,35 +81,4 @@ export async function validatePhotos(inputs: Iterable<PhotoInput> | AsyncIterabl
 	const reports: PhotoReport[] = [];
 	for await (const item of validatePhotosIterable(inputs, options)) reports[item.index] = item.report;
 	return reports;
-}
-
-async function runWithTimeout(task: PhotoTask, pool: PhotoPool | undefined, timeoutMs: number): Promise<PhotoReport> {
-	const controller = new AbortController();
-	let timer: NodeJS.Timeout | undefined;
-	const expired = new Promise<'timeout'>((resolve) => {
-		timer = setTimeout(() => {
-			// In a pool, aborting terminates the stuck worker (a fresh one replaces it); in-process,
-			// the work cannot be stopped, only abandoned.
-			controller.abort();
-			resolve('timeout');
-		}, timeoutMs);
-	});
-	try {
-		const work = pool ? pool.run(task, controller.signal) : checkPhoto(task.input, task.profile, {now: task.now, annotate: task.annotate});
-		const result = await Promise.race([work.catch((error: unknown) => (controller.signal.aborted ? ('timeout' as const) : Promise.reject(error))), expired]);
-		if (result !== 'timeout') return result;
-		work.catch(() => undefined);
-		return await timeoutReport(task, timeoutMs);
-	} finally {
-		clearTimeout(timer);
-	}
-}
-
-/** The report of a photo that was not checked in time: the file-level checks, and which checks were not run. */
-export async function timeoutReport(task: PhotoTask, timeoutMs: number): Promise<PhotoReport> {
-	const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 100) / 10} s`;
-	const report = await stoppedReport(task.input, task.profile, `validating this photo took longer than ${limit} from its start and was stopped`, {
-		now: task.now,
-	});
-	return {...report, timings: {...report.timings, total: timeoutMs}};
 }

@@ -1,11 +1,13 @@
 import {availableParallelism, freemem} from 'node:os';
 import {Piscina} from 'piscina';
 import type {PhotoReport} from '../report/schema.js';
-import type {PhotoTask} from './task.js';
+import type {PhotoTask, WarmTask} from './task.js';
 
 /** A pool of worker threads that validate photos; each loads the face engine once. */
 export interface PhotoPool {
 	run(task: PhotoTask, signal: AbortSignal): Promise<PhotoReport>;
+	/** Loads the face engine on `threads` workers at once (each busy worker takes one task). */
+	warm(threads: number): Promise<void>;
 	/** Worker threads started so far (and still alive). */
 	threads(): number;
 	close(): Promise<void>;
@@ -27,21 +29,30 @@ export function defaultConcurrency(): number {
 	return Math.min(availableParallelism(), memoryConcurrency());
 }
 
+export interface PoolOptions {
+	/** Keep every worker (and its engine) alive between photos: a long-lived validator. Default: workers start as photos arrive and stop when idle. */
+	keepAlive?: boolean;
+}
+
 /** A pool of at most `threads` workers, started only as photos arrive (two photos never start sixty-four engines). */
-export function createPhotoPool(threads: number): PhotoPool {
+export function createPhotoPool(threads: number, options: PoolOptions = {}): PhotoPool {
 	// From the sources (tests, tsx) the worker is TypeScript: load it through tsx's loader.
 	const fromSource = import.meta.url.endsWith('.ts');
-	const pool = new Piscina<PhotoTask, PhotoReport>({
+	const pool = new Piscina<PhotoTask | WarmTask, PhotoReport | null>({
 		filename: new URL(`./worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
-		minThreads: 0,
+		minThreads: options.keepAlive ? threads : 0,
 		maxThreads: threads,
 		// Exactly one photo per thread at a time: decoding and the models already use the core fully.
 		concurrentTasksPerWorker: 1,
+		// Idle workers stop after 30 s, down to minThreads.
 		idleTimeout: 30_000,
 		...(fromSource ? {execArgv: [...process.execArgv, '--import', 'tsx']} : {}),
 	});
 	return {
-		run: (task, signal) => pool.run(task, {signal}),
+		run: (task, signal) => pool.run(task, {signal}) as Promise<PhotoReport>,
+		async warm(count) {
+			await Promise.all(Array.from({length: count}, () => pool.run({warm: true})));
+		},
 		threads: () => pool.threads.length,
 		close: () => pool.destroy(),
 	};

@@ -5,6 +5,13 @@ import type {Profile} from '../profiles/schema.js';
 export interface PhotoTask {
 	readonly input: PhotoInput;
 	readonly profile: Profile;
+	/** The file name, for the extension check, when the input is bytes. */
+	readonly name?: string | undefined;
 	readonly now?: Date | undefined;
 	readonly annotate?: boolean | undefined;
+}
+
+/** Loads the face engine in the worker that takes it, so that the first photo does not wait for it. */
+export interface WarmTask {
+	readonly warm: true;
 }

@@ -3,10 +3,15 @@
  * is reused for every later one (one engine per worker, never per photo).
  */
 
+import {loadFaceEngine} from '../analysis/face/engine.js';
 import {checkPhoto} from '../pipeline/check-photo.js';
 import type {PhotoReport} from '../report/schema.js';
-import type {PhotoTask} from './task.js';
+import type {PhotoTask, WarmTask} from './task.js';
 
-export default async function validateTask(task: PhotoTask): Promise<PhotoReport> {
-	return checkPhoto(task.input, task.profile, {now: task.now, annotate: task.annotate});
+export default async function validateTask(task: PhotoTask | WarmTask): Promise<PhotoReport | null> {
+	if ('warm' in task) {
+		await loadFaceEngine();
+		return null;
+	}
+	return checkPhoto(task.input, task.profile, {name: task.name, now: task.now, annotate: task.annotate});
 }

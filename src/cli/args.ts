@@ -107,6 +107,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 }
 
 export const HELP = `Usage: photo-requirements [options] <files or folders...>
+       photo-requirements serve [options]   (an HTTP service; serve --help for its options)
 
 Checks portraits against the photo requirements of Canada's Permanent Resident card
 (the PR Portal upload) and says, in the portal's words, why a photo would be returned.

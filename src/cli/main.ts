@@ -10,11 +10,13 @@ import {AnnotatedOutput, withoutAnnotations} from './annotated-output.js';
 import {type CliOptions, HELP, parseCliArgs, UsageError} from './args.js';
 import {OrderedWriter} from './ordered-writer.js';
 import {ProgressBar} from './progress.js';
+import {parseServeArgs, SERVE_HELP, type ServeOptions, serve} from './serve.js';
 import {walkPaths} from './walk.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
 
 async function main(argv: readonly string[]): Promise<number> {
+	if (argv[0] === 'serve') return serveCommand(argv.slice(1));
 	let options: CliOptions;
 	try {
 		options = parseCliArgs(argv);
@@ -88,6 +90,21 @@ async function main(argv: readonly string[]): Promise<number> {
 		return 2;
 	}
 	return counts.return > 0 || (options.strict && counts.review > 0) ? 1 : 0;
+}
+
+async function serveCommand(argv: readonly string[]): Promise<number> {
+	let options: ServeOptions;
+	try {
+		options = parseServeArgs(argv);
+	} catch (error) {
+		if (error instanceof UsageError) return usageError(error.message);
+		throw error;
+	}
+	if (options.help) {
+		process.stdout.write(SERVE_HELP);
+		return 0;
+	}
+	return serve(options);
 }
 
 async function isSingleFile(paths: readonly string[]): Promise<boolean> {
