@@ -18,6 +18,7 @@ import {parseArgs} from 'node:util';
 import {hasPhotos, photosDir} from '../fixtures/shared-photos.js';
 import {defaultVariantsDir} from '../fixtures/variants/index.js';
 import {PhotoFacts} from '../src/analysis/facts.js';
+import {nodePlatform} from '../src/platform/node/index.js';
 import {caPrCard} from '../src/profiles/index.js';
 
 const {values: args} = parseArgs({options: {cache: {type: 'string'}}});
@@ -38,7 +39,7 @@ interface Sample extends Measures {
 }
 
 async function measure(file: string): Promise<Measures | undefined> {
-	const facts = new PhotoFacts({input: file, limits: caPrCard.decode});
+	const facts = new PhotoFacts({platform: nodePlatform, input: file, limits: caPrCard.decode});
 	const [face, features] = await Promise.all([facts.peek('face'), facts.peek('faceFeatures')]);
 	if (!face || !features) return undefined;
 	const at = (index: number) => face.mesh[index]!;

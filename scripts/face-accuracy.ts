@@ -13,6 +13,7 @@ import sharp from 'sharp';
 import {photosDir} from '../fixtures/shared-photos.js';
 import {analyseFaces, type FaceFacts, loadFaceEngine} from '../src/analysis/face/index.js';
 import type {RgbImage} from '../src/input/image.js';
+import {nodePlatform} from '../src/platform/node/index.js';
 
 interface Entry {
 	file: string;
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
 	let entries = JSON.parse(await readFile(manifestPath, 'utf8')) as Entry[];
 	if (values.set) entries = entries.filter((e) => e.set === values.set);
 	if (values.limit) entries = entries.slice(0, Number(values.limit));
-	const info = await loadFaceEngine();
+	const info = await loadFaceEngine(nodePlatform.models);
 	console.log(`engine: backend ${info.backend}, tfjs ${info.tfVersion}, loaded in ${info.loadMs} ms; ${entries.length} photos from ${photosDir}`);
 
 	const bySet = new Map<string, SetStats>();
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
 	for (const entry of entries) {
 		const image = await decode(path.join(photosDir, entry.file));
 		const t0 = performance.now();
-		const facts = await analyseFaces(image);
+		const facts = await analyseFaces(image, nodePlatform.models);
 		const ms = performance.now() - t0;
 		if (!bySet.has(entry.set)) bySet.set(entry.set, newStats());
 		record(bySet.get(entry.set) as SetStats, entry, image, facts, ms, values.verbose === true);

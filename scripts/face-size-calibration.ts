@@ -14,6 +14,7 @@ import {hasPhotos, photosDir} from '../fixtures/shared-photos.js';
 import {analyseFaces} from '../src/analysis/face/index.js';
 import {measureFaceFeatures} from '../src/analysis/pixels/face-features.js';
 import type {RgbImage} from '../src/input/image.js';
+import {nodePlatform} from '../src/platform/node/index.js';
 import {caPrCard} from '../src/profiles/index.js';
 
 const {values} = parseArgs({options: {limit: {type: 'string'}}});
@@ -62,7 +63,7 @@ const rows = new Map<
 for (const entry of manifest) {
 	const file = path.join(photosDir, entry.file);
 	const image = await decode(file);
-	const full = (await analyseFaces(image)).main;
+	const full = (await analyseFaces(image, nodePlatform.models)).main;
 	if (!full) continue;
 	const reference = measures(image, full);
 	const ipd = Math.hypot(full.leftEye[0] - full.rightEye[0], full.leftEye[1] - full.rightEye[1]);
@@ -71,7 +72,7 @@ for (const entry of manifest) {
 		const row = rows.get(size) ?? {n: 0, lost: 0, ear: [], open: [], smile: [], happy: [], eyesFlips: 0, smileFlips: 0};
 		rows.set(size, row);
 		row.n++;
-		const face = (await analyseFaces(small)).main;
+		const face = (await analyseFaces(small, nodePlatform.models)).main;
 		if (!face) {
 			row.lost++;
 			continue;

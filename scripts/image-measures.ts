@@ -12,6 +12,7 @@ import {defaultVariantsDir} from '../fixtures/variants/index.js';
 import {PhotoFacts} from '../src/analysis/facts.js';
 import {chroma, luminanceOf} from '../src/analysis/pixels/colour.js';
 import {quantile} from '../src/analysis/stats.js';
+import {nodePlatform} from '../src/platform/node/index.js';
 import {caPrCard} from '../src/profiles/index.js';
 
 const {values} = parseArgs({options: {kinds: {type: 'string'}, limit: {type: 'string'}, rows: {type: 'boolean', default: false}}});
@@ -42,7 +43,7 @@ type Row = Record<string, number>;
 const rows = new Map<string, Row[]>();
 for (const [n, item] of items.entries()) {
 	process.stderr.write(`\r${n + 1}/${items.length}`);
-	const facts = new PhotoFacts({input: item.file, limits: caPrCard.decode});
+	const facts = new PhotoFacts({platform: nodePlatform, input: item.file, limits: caPrCard.decode});
 	const row: Row = {};
 	const background = await facts.peek('background');
 	if (background) {

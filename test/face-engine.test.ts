@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import {describe, expect, it} from 'vitest';
 import {analyseFaces, faceEngineMemory, loadFaceEngine} from '../src/analysis/face/index.js';
 import type {RgbImage} from '../src/input/image.js';
+import {nodePlatform} from '../src/platform/node/index.js';
 import {hasPhotos, photosDir, repoRoot} from './support/photos.js';
 import {demoPortrait} from './support/portrait.js';
 
@@ -27,7 +28,7 @@ function plain(width: number, height: number, value: number): RgbImage {
 
 describe('face engine: loading', () => {
 	it('loads once, whoever asks first, from the packaged models', async () => {
-		const [a, b] = await Promise.all([loadFaceEngine(), loadFaceEngine()]);
+		const [a, b] = await Promise.all([loadFaceEngine(nodePlatform.models), loadFaceEngine(nodePlatform.models)]);
 		expect(a).toBe(b);
 		// The same backend on every machine: no optional native one that installs here and not there.
 		expect(a.backend).toBe('wasm');
@@ -39,7 +40,7 @@ describe('face engine: loading', () => {
 		const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
 			files: Array<{file: string; bytes: number; sha256: string; source?: string}>;
 		};
-		const info = await loadFaceEngine();
+		const info = await loadFaceEngine(nodePlatform.models);
 		const files = manifest.files.map((entry) => entry.file);
 		for (const name of info.models)
 			expect(
@@ -55,11 +56,11 @@ describe('face engine: loading', () => {
 	});
 
 	it('finds no face in a blank or tiny image, without throwing', async () => {
-		const blank = await analyseFaces(plain(300, 420, 255));
+		const blank = await analyseFaces(plain(300, 420, 255), nodePlatform.models);
 		expect(blank.faces).toEqual([]);
 		expect(blank.main).toBeUndefined();
 		expect(blank.detector).toBe('blazeface');
-		const tiny = await analyseFaces(plain(8, 8, 128));
+		const tiny = await analyseFaces(plain(8, 8, 128), nodePlatform.models);
 		expect(tiny.faces).toEqual([]);
 	}, 60_000);
 });
@@ -72,7 +73,7 @@ describe.skipIf(!havePhotos)(`face engine on the shared photos (${havePhotos ? p
 		const lm = entry?.landmarks;
 		if (!lm) throw new Error(`${PHOTO} with landmarks missing from the manifest`);
 		const image = await decode(path.join(photosDir, PHOTO));
-		const facts = await analyseFaces(image);
+		const facts = await analyseFaces(image, nodePlatform.models);
 		expect(facts.faces.filter((face) => face.score >= 0.5)).toHaveLength(1);
 		const main = facts.main;
 		if (!main) throw new Error('no main face');
@@ -94,9 +95,9 @@ describe.skipIf(!havePhotos)(`face engine on the shared photos (${havePhotos ? p
 
 	it('leaves no tensor behind over 20 analyses', async () => {
 		const image = await decode(path.join(photosDir, PHOTO));
-		await analyseFaces(image); // warm-up: lazily created backend state is not a leak
+		await analyseFaces(image, nodePlatform.models); // warm-up: lazily created backend state is not a leak
 		const before = faceEngineMemory();
-		for (let i = 0; i < 20; i++) await analyseFaces(image);
+		for (let i = 0; i < 20; i++) await analyseFaces(image, nodePlatform.models);
 		const after = faceEngineMemory();
 		expect(after.numTensors).toBe(before.numTensors);
 		expect(after.numBytes).toBe(before.numBytes);
@@ -116,9 +117,9 @@ describe('face engine: every face in the frame', () => {
 			.removeAlpha()
 			.raw()
 			.toBuffer();
-		const group = await analyseFaces({data: new Uint8Array(grid), width: 500, height: 700, channels: 3});
+		const group = await analyseFaces({data: new Uint8Array(grid), width: 500, height: 700, channels: 3}, nodePlatform.models);
 		expect(group.faces.filter((face) => face.score >= 0.5)).toHaveLength(4);
-		const alone = await analyseFaces({data: new Uint8Array(portrait), width: 250, height: 350, channels: 3});
+		const alone = await analyseFaces({data: new Uint8Array(portrait), width: 250, height: 350, channels: 3}, nodePlatform.models);
 		expect(alone.faces.filter((face) => face.score >= 0.5)).toHaveLength(1);
 	}, 60_000);
 });

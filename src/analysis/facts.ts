@@ -1,11 +1,11 @@
-import {stat} from 'node:fs/promises';
 import {round} from '../format.js';
-import {analysisScale, assertDecodableStructure, DecodeError, decodeRgb, type ImageHeader, readHeader} from '../input/decode.js';
+import {analysisScale, assertDecodableStructure, DecodeError, type ImageHeader} from '../input/decode.js';
 import {sha256Hex} from '../input/digest.js';
 import type {RgbImage} from '../input/image.js';
 import type {DecodeLimits} from '../input/limits.js';
 import {InputError, type LoadedFile, type PhotoInput, pathOf, readInput} from '../input/read.js';
 import {type SniffedType, sniffType} from '../input/sniff.js';
+import type {Platform} from '../platform/types.js';
 import {analyseFaces, type FaceDetection, type FaceFacts, findFaces, type MainFace} from './face/index.js';
 import {type JpegStructure, parseJpegStructure, withoutXmpExtension} from './file/jpeg-structure.js';
 import {type PhotoMetadata, readMetadata} from './file/metadata.js';
@@ -77,6 +77,8 @@ export type FactLimits = DecodeLimits;
 
 export interface FactContext {
 	readonly input: PhotoInput;
+	/** Files, decoders and models where the photo is checked (Node or a browser). */
+	readonly platform: Platform;
 	readonly name?: string;
 	readonly limits: FactLimits;
 	readonly now?: Date;
@@ -90,16 +92,16 @@ const providers: Providers = {
 		const file = pathOf(input);
 		if (file === undefined) return (input as Uint8Array).byteLength;
 		try {
-			return (await stat(typeof file === 'string' ? file : Buffer.from(file))).size;
+			return await facts.context.platform.fileSize(file);
 		} catch {
 			// The `file` fact says why the file cannot be read.
 			return (await facts.get('file')).size;
 		}
 	},
 	async file(facts) {
-		const {input, name, limits} = facts.context;
+		const {input, name, limits, platform} = facts.context;
 		try {
-			return await readInput(input, limits.maxInputBytes, name);
+			return await readInput(input, limits.maxInputBytes, platform, name);
 		} catch (error) {
 			if (error instanceof InputError) throw new FactUnavailable(error.message);
 			throw error;
@@ -117,7 +119,7 @@ const providers: Providers = {
 			throw new FactUnavailable(`The content is ${type.description}, not a JPEG or PNG image.`);
 		}
 		try {
-			return await readHeader(file.bytes, type.format);
+			return await facts.context.platform.readHeader(file.bytes, type.format);
 		} catch (error) {
 			if (error instanceof DecodeError) throw new FactUnavailable(error.message);
 			throw error;
@@ -128,7 +130,7 @@ const providers: Providers = {
 		const {limits} = facts.context;
 		try {
 			if (jpeg) assertDecodableStructure(jpeg, limits.maxScans);
-			return await decodeRgb(file.bytes, header, limits, analysisScale(header));
+			return await facts.context.platform.decodeRgb(file.bytes, header, limits, analysisScale(header));
 		} catch (error) {
 			if (error instanceof DecodeError) throw new FactUnavailable(error.message);
 			throw error;
@@ -150,12 +152,12 @@ const providers: Providers = {
 	},
 	async faceDetection(facts) {
 		const reduced = await facts.get('reduced');
-		return findFaces({data: reduced.data, width: reduced.width, height: reduced.height, channels: 3}, reduced.factor);
+		return findFaces({data: reduced.data, width: reduced.width, height: reduced.height, channels: 3}, facts.context.platform.models, reduced.factor);
 	},
 	async faces(facts) {
 		// Detection runs on the working copy; landmarks and expressions take a crop of the analysis image.
 		const [image, detection] = await Promise.all([facts.get('image'), facts.get('faceDetection')]);
-		return analyseFaces(image, detection);
+		return analyseFaces(image, facts.context.platform.models, detection);
 	},
 	async face(facts) {
 		const {main} = await facts.get('faces');

@@ -4,6 +4,7 @@ import type {PhotoInput} from '../input/read.js';
 import {MAX_CONCURRENCY, MAX_TIMEOUT_MS, parseOptions, validateOptionsSchema} from '../options.js';
 import {checkPhoto} from '../pipeline/check-photo.js';
 import {stoppedReport} from '../pipeline/stopped-report.js';
+import {nodePlatform} from '../platform/node/index.js';
 import {type Profile, resolveProfile, selectChecks} from '../profiles/index.js';
 import type {PhotoReport} from '../report/schema.js';
 import {createPhotoPool, defaultConcurrency, memoryConcurrency, type PhotoPool} from './pool.js';
@@ -199,7 +200,9 @@ export function startValidator(defaultProfile: Profile, settings: ValidatorSetti
 			});
 		},
 		ready() {
-			warm ??= pool ? pool.warm(concurrency) : import('../analysis/face/engine.js').then(({loadFaceEngine}) => loadFaceEngine().then(() => undefined));
+			warm ??= pool
+				? pool.warm(concurrency)
+				: import('../analysis/face/engine.js').then(({loadFaceEngine}) => loadFaceEngine(nodePlatform.models).then(() => undefined));
 			return warm;
 		},
 		stats: () => ({running, queued: waiting.length, completed, rejected, concurrency, maxQueue}),
@@ -238,7 +241,9 @@ export async function runWithTimeout(task: PhotoTask, pool: PhotoPool | undefine
 		}, timeoutMs);
 	});
 	try {
-		const work = pool ? pool.run(task, controller.signal) : checkPhoto(task.input, task.profile, {name: task.name, now: task.now, annotate: task.annotate});
+		const work = pool
+			? pool.run(task, controller.signal)
+			: checkPhoto(task.input, task.profile, {platform: nodePlatform, name: task.name, now: task.now, annotate: task.annotate});
 		const result = await Promise.race([work.catch((error: unknown) => (controller.signal.aborted ? ('timeout' as const) : Promise.reject(error))), expired]);
 		if (result !== 'timeout') return result;
 		work.catch(() => undefined);
@@ -252,6 +257,7 @@ export async function runWithTimeout(task: PhotoTask, pool: PhotoPool | undefine
 export async function timeoutReport(task: PhotoTask, timeoutMs: number): Promise<PhotoReport> {
 	const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 100) / 10} s`;
 	const report = await stoppedReport(task.input, task.profile, `validating this photo took longer than ${limit} from its start and was stopped`, {
+		platform: nodePlatform,
 		now: task.now,
 		...(task.name === undefined ? {} : {name: task.name}),
 	});

@@ -5,13 +5,14 @@
 
 import {loadFaceEngine} from '../analysis/face/engine.js';
 import {checkPhoto} from '../pipeline/check-photo.js';
+import {nodePlatform} from '../platform/node/index.js';
 import type {PhotoReport} from '../report/schema.js';
 import type {PhotoTask, WarmTask} from './task.js';
 
 export default async function validateTask(task: PhotoTask | WarmTask): Promise<PhotoReport | null> {
 	if ('warm' in task) {
-		await loadFaceEngine();
+		await loadFaceEngine(nodePlatform.models);
 		return null;
 	}
-	return checkPhoto(task.input, task.profile, {name: task.name, now: task.now, annotate: task.annotate});
+	return checkPhoto(task.input, task.profile, {platform: nodePlatform, name: task.name, now: task.now, annotate: task.annotate});
 }

@@ -1,6 +1,4 @@
-import {open, stat} from 'node:fs/promises';
-import path from 'node:path';
-import {formatBytes} from '../format.js';
+import type {Platform} from '../platform/types.js';
 
 /**
  * A file named by its path as the operating system gives it: a string, or the raw bytes of a name
@@ -44,71 +42,15 @@ export class InputError extends Error {
 	}
 }
 
-const fsMessages: Record<string, string> = {
-	ENOENT: 'no such file',
-	EACCES: 'permission denied',
-	EPERM: 'permission denied',
-	EISDIR: 'it is a folder, not a file',
-	ENOTDIR: 'a part of the path is not a folder',
-	ELOOP: 'too many symbolic links',
-	ENAMETOOLONG: 'the path is too long',
-};
-
-function describeFsError(error: unknown): string {
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	return (code && fsMessages[code]) ?? (error instanceof Error ? error.message : String(error));
-}
-
 /**
  * Read the input's bytes, never more than `maxBytes`: a file above the limit is sized but not read,
  * so a 5 GB upload costs no memory.
  */
-export async function readInput(input: PhotoInput, maxBytes: number, name?: string): Promise<LoadedFile> {
+export async function readInput(input: PhotoInput, maxBytes: number, platform: Pick<Platform, 'readFile'>, name?: string): Promise<LoadedFile> {
 	const file = pathOf(input);
 	if (file === undefined) {
 		const bytes = input as Uint8Array;
 		return {bytes, size: bytes.byteLength, ...(name === undefined ? {} : {name})};
 	}
-	// fs takes the raw bytes of a name; messages and the report take its readable form.
-	const fsPath = typeof file === 'string' ? file : Buffer.from(file);
-	const shown = displayPath(file);
-	const base = name ?? path.basename(shown);
-	let size: number;
-	try {
-		const info = await stat(fsPath);
-		if (!info.isFile()) {
-			throw Object.assign(new Error('not a file'), {code: info.isDirectory() ? 'EISDIR' : 'EINVAL'});
-		}
-		size = info.size;
-	} catch (error) {
-		throw new InputError(`The file could not be read (${describeFsError(error)}): ${shown}`);
-	}
-	if (size > maxBytes) {
-		throw new InputError(`The file was not read: it is ${formatBytes(size)}, above the ${formatBytes(maxBytes)} this validator reads.`, size);
-	}
-
-	try {
-		const handle = await open(fsPath, 'r');
-		try {
-			// Read at most one byte more than the limit: the file may have grown since stat().
-			const buffer = Buffer.allocUnsafe(Math.min(size, maxBytes) + 1);
-			let length = 0;
-			for (;;) {
-				const {bytesRead} = await handle.read(buffer, length, buffer.length - length, length);
-				if (bytesRead === 0) break;
-				length += bytesRead;
-				if (length === buffer.length) break;
-			}
-			if (length > maxBytes) {
-				throw new InputError(`The file was not read: it grew above the ${formatBytes(maxBytes)} this validator reads.`, length);
-			}
-			const bytes = buffer.subarray(0, length);
-			return {bytes, size: length, name: base, path: shown};
-		} finally {
-			await handle.close();
-		}
-	} catch (error) {
-		if (error instanceof InputError) throw error;
-		throw new InputError(`The file could not be read (${describeFsError(error)}): ${shown}`);
-	}
+	return platform.readFile(file, maxBytes, name);
 }

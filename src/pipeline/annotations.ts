@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import type {PhotoFacts} from '../analysis/facts.js';
 import type {BackgroundFacts} from '../analysis/pixels/background.js';
+import type {Platform} from '../platform/types.js';
 import type {Annotations} from '../report/schema.js';
 
 /** Longest side of the thumbnail an annotated report carries. */
@@ -17,18 +17,16 @@ export async function collectAnnotations(facts: PhotoFacts): Promise<Annotations
 	const scale = Math.min(1, THUMBNAIL_SIDE / Math.max(image.width, image.height));
 	const width = Math.max(1, Math.round(image.width * scale));
 	const height = Math.max(1, Math.round(image.height * scale));
-	const jpeg = await sharp(image.data, {raw: {width: image.width, height: image.height, channels: 3}})
-		.resize(width, height, {kernel: 'lanczos3'})
-		.jpeg({quality: 82})
-		.toBuffer();
+	const {platform} = facts.context;
+	const thumbnail = await platform.thumbnailJpeg(image, width, height);
 	const k = image.scale ?? 1;
 	const [mask, glare] = await Promise.all([
 		facts.has('background') ? facts.peek('background') : undefined,
 		facts.has('glare') ? facts.peek('glare') : undefined,
 	]);
 	return {
-		thumbnail: {width, height, dataUrl: `data:image/jpeg;base64,${jpeg.toString('base64')}`},
-		...(mask ? {backgroundMask: await maskPicture(mask, width, height)} : {}),
+		thumbnail: {width, height, dataUrl: thumbnail},
+		...(mask ? {backgroundMask: await maskPicture(platform, mask, width, height)} : {}),
 		// Spots are found in the analysis image; the report speaks in the photo's pixels.
 		...(glare
 			? {glareSpots: glare.spots.map(({x, y, radius}) => ({x: Math.round(x * k), y: Math.round(y * k), radius: Math.round(radius * k * 10) / 10}))}
@@ -37,13 +35,13 @@ export async function collectAnnotations(facts: PhotoFacts): Promise<Annotations
 }
 
 /** The background mask as a greyscale PNG (255 = background) the size of the thumbnail. */
-async function maskPicture(background: BackgroundFacts, width: number, height: number): Promise<NonNullable<Annotations['backgroundMask']>> {
-	const grey = Buffer.alloc(background.mask.length);
+async function maskPicture(
+	platform: Platform,
+	background: BackgroundFacts,
+	width: number,
+	height: number,
+): Promise<NonNullable<Annotations['backgroundMask']>> {
+	const grey = new Uint8Array(background.mask.length);
 	for (let i = 0; i < grey.length; i++) grey[i] = background.mask[i] ? 255 : 0;
-	const png = await sharp(grey, {raw: {width: background.width, height: background.height, channels: 1}})
-		.resize(width, height, {fit: 'fill', kernel: 'nearest'})
-		.toColourspace('b-w')
-		.png()
-		.toBuffer();
-	return {width, height, dataUrl: `data:image/png;base64,${png.toString('base64')}`};
+	return {width, height, dataUrl: await platform.maskPng(grey, background.width, background.height, width, height)};
 }

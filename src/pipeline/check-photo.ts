@@ -2,6 +2,7 @@ import {PhotoFacts} from '../analysis/facts.js';
 import {checks} from '../checks/registry.js';
 import {round} from '../format.js';
 import {displayPath, type PhotoInput, pathOf} from '../input/read.js';
+import type {Platform} from '../platform/types.js';
 import type {Profile} from '../profiles/schema.js';
 import {buildReport} from '../report/build.js';
 import type {PhotoReport} from '../report/schema.js';
@@ -12,6 +13,8 @@ import {runCheck} from './run-check.js';
 
 /** What a photo is checked with besides its bytes and the profile. */
 export interface PhotoContext {
+	/** Files, decoders and models where the photo is checked: `nodePlatform`, or the browser's. */
+	platform: Platform;
 	/** The file name, for the extension check, when the input is bytes. */
 	name?: string | undefined;
 	/** The moment a photo's age is measured against. */
@@ -21,11 +24,12 @@ export interface PhotoContext {
 }
 
 /** Check one photo against a profile already validated: every check of the profile, then the report. Never throws for a bad photo. */
-export async function checkPhoto(input: PhotoInput, profile: Profile, context: PhotoContext = {}): Promise<PhotoReport> {
+export async function checkPhoto(input: PhotoInput, profile: Profile, context: PhotoContext): Promise<PhotoReport> {
 	const started = performance.now();
-	const {name, now} = context;
+	const {name, now, platform} = context;
 	const facts = new PhotoFacts({
 		input,
+		platform,
 		...(name === undefined ? {} : {name}),
 		...(now === undefined ? {} : {now}),
 		limits: profile.decode,

@@ -22,7 +22,7 @@ export function fileLevelChecks(profile: Profile): Profile['checks'] {
  * The report of a photo stopped part way (its time ran out): the file-level checks are given (a file
  * over 4 MB is still returned for it), and every other check says it was not run and why.
  */
-export async function stoppedReport(input: PhotoInput, profile: Profile, why: string, context: PhotoContext = {}): Promise<PhotoReport> {
+export async function stoppedReport(input: PhotoInput, profile: Profile, why: string, context: PhotoContext): Promise<PhotoReport> {
 	const given = new Set(fileLevelChecks(profile));
 	const partial = await checkPhoto(input, {...profile, checks: profile.checks.filter((id) => given.has(id))}, {...context, annotate: false});
 	const byId = new Map(partial.checks.map((result) => [result.id, result]));

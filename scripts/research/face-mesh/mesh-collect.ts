@@ -17,6 +17,7 @@ import {getFaceEngine} from '../../../src/analysis/face/engine.js';
 import {resampleRegion} from '../../../src/analysis/face/raster.js';
 import {caPrCard} from '../../../src/profiles/index.js';
 import {
+import {nodePlatform} from '../../../src/platform/node/index.js';
 	blazeFaceKeypoints,
 	type CropConfig,
 	configName,
@@ -109,7 +110,7 @@ const out: unknown[] = [];
 const started = performance.now();
 for (const [n, entry] of entries.entries()) {
 	const file = path.join(photosDir, entry.file);
-	const facts = new PhotoFacts({input: file, limits: caPrCard.decode});
+	const facts = new PhotoFacts({platform: nodePlatform, input: file, limits: caPrCard.decode});
 	const [image, detection, faces] = await Promise.all([facts.get('image'), facts.get('faceDetection'), facts.get('faces')]);
 	const features = await facts.peek('faceFeatures');
 	const scale = image.scale ?? 1;

@@ -17,6 +17,7 @@ import {getFaceEngine} from '../../../src/analysis/face/engine.js';
 import {resampleRegion} from '../../../src/analysis/face/raster.js';
 import {caPrCard} from '../../../src/profiles/index.js';
 import {blazeFaceKeypoints, type CropConfig, configName, type FaceInputs, IRIS_INPUT, iou, loadGraph, measureFace} from './mesh-lib.js';
+import {nodePlatform} from '../../../src/platform/node/index.js';
 
 const {values} = parseArgs({
 	options: {
@@ -64,7 +65,7 @@ const t = {meshCrop: [] as number[], mesh: [] as number[], irisCrop: [] as numbe
 const before = tf.memory().numTensors;
 const perCall: number[] = [];
 for (const entry of entries) {
-	const facts = new PhotoFacts({input: path.join(photosDir, entry.file), limits: caPrCard.decode});
+	const facts = new PhotoFacts({platform: nodePlatform, input: path.join(photosDir, entry.file), limits: caPrCard.decode});
 	const [image, detection, faces] = await Promise.all([facts.get('image'), facts.get('faceDetection'), facts.get('faces')]);
 	const tinyBox = detection.faces[0]?.box;
 	const all = await blazeFaceKeypoints(tf, engine.blazeface, image, resampleRegion);

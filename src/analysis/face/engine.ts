@@ -1,13 +1,10 @@
-import {createRequire} from 'node:module';
-import path from 'node:path';
 import type {GraphModel} from '@tensorflow/tfjs-converter';
+import type {ModelSource} from '../../platform/types.js';
 import {detectAllFaces} from './blazeface.js';
 import {EXPRESSION_INPUT, type ExpressionNet, loadExpressionNet, predictExpressions} from './expression.js';
 import {loadGraph} from './graph-model.js';
 import {meshFace} from './mesh.js';
 import {MODEL_NAMES, WEIGHTS_MODEL_NAMES} from './model-files.js';
-import {verifyModels} from './models.js';
-import {modelsDir} from './paths.js';
 import type {Tf} from './tf.js';
 
 /** What loadFaceEngine() reports: which TensorFlow.js backend runs the models, and load cost. */
@@ -15,6 +12,7 @@ export interface FaceEngineInfo {
 	backend: string;
 	tfVersion: string;
 	models: string[];
+	/** Where the models were read from: the package's models/ folder, or the URL a browser loaded them from. */
 	modelsDir: string;
 	loadMs: number;
 }
@@ -32,20 +30,16 @@ export interface FaceEngine {
 	readonly info: FaceEngineInfo;
 }
 
-const require = createRequire(import.meta.url);
-
 /**
  * tfjs-core with the wasm backend alone, on every machine: the same kernels, hence the same
  * statuses, wherever the package installs (no optional native backend that would switch in
  * silently). The wasm backend runs one thread: one photo per worker thread is the parallelism.
  */
-async function loadTf(): Promise<Tf> {
+async function loadTf(models: ModelSource): Promise<Tf> {
 	const tf = await import('@tensorflow/tfjs-core');
 	const wasm = await import('@tensorflow/tfjs-backend-wasm');
-	// A directory path (with trailing separator) makes emscripten read the .wasm from disk:
-	// never the CDN that the browser build would default to.
-	const wasmDir = path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
-	wasm.setWasmPaths(wasmDir + path.sep);
+	// Always set: tfjs would otherwise fetch its .wasm from a CDN.
+	wasm.setWasmPaths(models.wasmPrefix());
 	const wanted = 'wasm';
 	await withoutProcessHandlers(async () => {
 		if (!(await tf.setBackend(wanted))) throw new Error(`photo-requirements: the TensorFlow.js "${wanted}" backend failed to initialise`);
@@ -54,21 +48,20 @@ async function loadTf(): Promise<Tf> {
 	return tf;
 }
 
-async function init(): Promise<FaceEngine> {
+async function init(models: ModelSource): Promise<FaceEngine> {
 	const started = performance.now();
-	const dir = modelsDir();
-	await verifyModels(dir);
-	const tf = await loadTf();
+	await models.verify();
+	const tf = await loadTf(models);
 	const converter = await import('@tensorflow/tfjs-converter');
-	const [blazeface, mesh, iris] = await Promise.all(MODEL_NAMES.map((name) => loadGraph(tf, converter, dir, name)));
-	const expression = await loadExpressionNet(tf, dir);
+	const [blazeface, mesh, iris] = await Promise.all(MODEL_NAMES.map((name) => loadGraph(tf, converter, models, name)));
+	const expression = await loadExpressionNet(tf, models);
 	const engine = {tf, blazeface: blazeface!, mesh: mesh!, iris: iris!, expression};
 	await warmUp(engine);
 	const info: FaceEngineInfo = {
 		backend: tf.getBackend(),
 		tfVersion: tf.version_core,
 		models: [...MODEL_NAMES, ...WEIGHTS_MODEL_NAMES],
-		modelsDir: dir,
+		modelsDir: models.location,
 		loadMs: Math.round(performance.now() - started),
 	};
 	loadedEngine = {...engine, info};
@@ -105,10 +98,13 @@ async function warmUp(engine: Omit<FaceEngine, 'info'>): Promise<void> {
 let shared: Promise<FaceEngine> | undefined;
 let loadedEngine: FaceEngine | undefined;
 
-/** The engine, loaded once per process: concurrent first callers share the one promise. */
-export function getFaceEngine(): Promise<FaceEngine> {
+/**
+ * The engine, loaded once per process (or per browser worker) from `models`: concurrent first
+ * callers share the one promise, and later callers get the engine already loaded.
+ */
+export function getFaceEngine(models: ModelSource): Promise<FaceEngine> {
 	if (!shared) {
-		shared = init();
+		shared = init(models);
 		// A failed load (missing model file) is not cached, so a fixed install can retry.
 		shared.catch(() => {
 			shared = undefined;
@@ -118,8 +114,8 @@ export function getFaceEngine(): Promise<FaceEngine> {
 }
 
 /** Loads the backend and models (idempotent) and says what was loaded. */
-export async function loadFaceEngine(): Promise<FaceEngineInfo> {
-	return (await getFaceEngine()).info;
+export async function loadFaceEngine(models: ModelSource): Promise<FaceEngineInfo> {
+	return (await getFaceEngine(models)).info;
 }
 
 /** tf.memory() of the engine's backend, for leak tests; zeros before the engine is loaded. */

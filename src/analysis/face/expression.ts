@@ -5,9 +5,7 @@
  * arithmetic as face-api's FaceExpressionNet (src/faceExpressionNet, src/faceFeatureExtractor),
  * without the library around it (its bundled TensorFlow.js, its detectors).
  */
-import {readFile} from 'node:fs/promises';
-import path from 'node:path';
-import {readShards} from './graph-model.js';
+import type {ModelSource} from '../../platform/types.js';
 import type {Tensor, Tf} from './tf.js';
 
 export const EXPRESSION_INPUT = 112;
@@ -24,14 +22,14 @@ export interface ExpressionNet {
 	readonly weights: Weights;
 }
 
-/** Reads `<name>-weights_manifest.json` and its shards from `dir` and decodes them to tensors. */
-export async function loadExpressionNet(tf: Tf, dir: string, name = 'face_expression_model'): Promise<ExpressionNet> {
-	const groups = JSON.parse(await readFile(path.join(dir, `${name}-weights_manifest.json`), 'utf8')) as Array<{
+/** Reads `<name>-weights_manifest.json` and its shards from `models` and decodes them to tensors. */
+export async function loadExpressionNet(tf: Tf, models: ModelSource, name = 'face_expression_model'): Promise<ExpressionNet> {
+	const groups = JSON.parse(await models.text(`${name}-weights_manifest.json`)) as Array<{
 		paths: string[];
 		weights: Parameters<Tf['io']['decodeWeights']>[1];
 	}>;
 	const weights: Weights = {};
-	for (const group of groups) Object.assign(weights, tf.io.decodeWeights(await readShards(dir, group.paths), group.weights));
+	for (const group of groups) Object.assign(weights, tf.io.decodeWeights(await models.bytes(group.paths), group.weights));
 	return {weights};
 }
 

@@ -5,6 +5,7 @@
 
 import {round} from '../../format.js';
 import type {RgbImage} from '../../input/image.js';
+import type {ModelSource} from '../../platform/types.js';
 import {detectAllFaces} from './blazeface.js';
 import {findCrown} from './crown.js';
 import {rank} from './detect.js';
@@ -44,8 +45,8 @@ export interface FaceDetection {
  * back multiplied by `scale`, in the full photo's pixels. Detection needs no detail, so it runs on
  * a copy decoded small.
  */
-export async function findFaces(image: RgbImage, scale = 1): Promise<FaceDetection> {
-	const engine = await getFaceEngine();
+export async function findFaces(image: RgbImage, models: ModelSource, scale = 1): Promise<FaceDetection> {
+	const engine = await getFaceEngine(models);
 	const started = performance.now();
 	if (!usable(image)) return {faces: [], detector: 'none', ms: 0};
 	const found = rank(await detectAllFaces(engine.tf, engine.blazeface, image), image);
@@ -58,8 +59,8 @@ export async function findFaces(image: RgbImage, scale = 1): Promise<FaceDetecti
 }
 
 /** Finds the faces in `image` (or takes `detection` from `findFaces`) and measures the main one. Never throws for a bad photo. */
-export async function analyseFaces(image: RgbImage, detection?: FaceDetection): Promise<FaceFacts> {
-	const engine = await getFaceEngine();
+export async function analyseFaces(image: RgbImage, models: ModelSource, detection?: FaceDetection): Promise<FaceFacts> {
+	const engine = await getFaceEngine(models);
 	const timings: Record<string, number> = {};
 	const started = performance.now();
 	let t = started;
@@ -73,7 +74,7 @@ export async function analyseFaces(image: RgbImage, detection?: FaceDetection): 
 		// Nothing a detector could use (or a malformed buffer): no face, not an exception.
 		return {faces: [], detector: 'none', backend: engine.info.backend, timings: {total: 0}};
 	}
-	const {faces, detector, ms} = detection ?? (await findFaces(image));
+	const {faces, detector, ms} = detection ?? (await findFaces(image, models));
 	timings.detect = ms;
 	t = performance.now();
 	const best = faces.find((face) => face.score >= MAIN_FACE_MIN_SCORE);

@@ -1,6 +1,8 @@
 import {readFile, stat} from 'node:fs/promises';
+import {createRequire} from 'node:module';
 import path from 'node:path';
-import {MODEL_NAMES, WEIGHTS_MODEL_NAMES} from './model-files.js';
+import {MODEL_NAMES, WEIGHTS_MODEL_NAMES} from '../../analysis/face/model-files.js';
+import type {ModelSource} from '../types.js';
 import {modelsDir} from './paths.js';
 
 interface ModelsManifest {
@@ -36,4 +38,28 @@ export async function verifyModels(dir: string = modelsDir()): Promise<ModelsMan
 		if (size !== entry.bytes) throw new Error(`photo-requirements: face model file ${file} is ${size} bytes, expected ${entry.bytes}: reinstall the package`);
 	}
 	return manifest;
+}
+
+/** The files (weight shards) of `dir`, joined into one ArrayBuffer of exactly their bytes. */
+export async function readShards(dir: string, paths: readonly string[]): Promise<ArrayBuffer> {
+	const joined = Buffer.concat(await Promise.all(paths.map((file) => readFile(path.join(dir, file)))));
+	// A fresh ArrayBuffer (Buffer.concat may hand back a slice of a pooled one).
+	return joined.buffer.slice(joined.byteOffset, joined.byteOffset + joined.byteLength) as ArrayBuffer;
+}
+
+const require = createRequire(import.meta.url);
+
+/** The package's models/ folder, and the wasm backend's files from its installed package. */
+export function diskModelSource(dir: string = modelsDir()): ModelSource {
+	return {
+		location: dir,
+		verify: async () => {
+			await verifyModels(dir);
+		},
+		text: (file) => readFile(path.join(dir, file), 'utf8'),
+		bytes: (files) => readShards(dir, files),
+		// A directory path (with trailing separator) makes emscripten read the .wasm from disk:
+		// never the CDN that the browser build would default to.
+		wasmPrefix: () => path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + path.sep,
+	};
 }
