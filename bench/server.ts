@@ -30,7 +30,7 @@ export async function measureServer(photo: Buffer, clients: number, requests: nu
 	const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/v1/validate`;
 	await validator.ready();
 	const upload = async () => {
-		const response = await fetch(url, {method: 'POST', body: photo, headers: {'content-type': 'image/jpeg'}});
+		const response = await fetch(url, {method: 'POST', body: photo as Uint8Array<ArrayBuffer>, headers: {'content-type': 'image/jpeg'}});
 		await response.arrayBuffer();
 		if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
 	};

@@ -20,13 +20,15 @@ async function listening(app: FastifyInstance): Promise<string> {
 	return `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 }
 
-function post(base: string, body: NonNullable<RequestInit['body']>, type: string | undefined, query = ''): Promise<Response> {
-	return fetch(`${base}/v1/validate${query}`, {method: 'POST', body, ...(type ? {headers: {'content-type': type}} : {})});
+function post(base: string, body: Uint8Array | string | FormData, type: string | undefined, query = ''): Promise<Response> {
+	// Node's fetch sends a Buffer as is; the DOM typings only name ArrayBuffer-backed views.
+	const payload = body as Uint8Array<ArrayBuffer> | string | FormData;
+	return fetch(`${base}/v1/validate${query}`, {method: 'POST', body: payload, ...(type ? {headers: {'content-type': type}} : {})});
 }
 
 function form(bytes: Uint8Array, field = 'file', name = 'photo.jpg'): FormData {
 	const data = new FormData();
-	data.append(field, new Blob([bytes], {type: 'image/jpeg'}), name);
+	data.append(field, new Blob([bytes as Uint8Array<ArrayBuffer>], {type: 'image/jpeg'}), name);
 	return data;
 }
 

@@ -1,4 +1,5 @@
 import type {Platform} from '../platform/types.js';
+import {decodeText} from './text.js';
 
 /**
  * A file named by its path as the operating system gives it: a string, or the raw bytes of a name
@@ -19,7 +20,7 @@ export function pathOf(input: PhotoInput): string | Uint8Array | undefined {
 
 /** A path as a person reads it: a name that is not valid UTF-8 shows its undecodable bytes as �. */
 export function displayPath(file: string | Uint8Array): string {
-	return typeof file === 'string' ? file : Buffer.from(file).toString('utf8');
+	return typeof file === 'string' ? file : decodeText(file, 'utf-8');
 }
 
 export interface LoadedFile {

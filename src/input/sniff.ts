@@ -1,4 +1,5 @@
 import {fileTypeFromBuffer} from 'file-type';
+import {decodeText, latin1} from './text.js';
 
 /** The formats the PR Portal accepts. */
 export const ACCEPTED_FORMATS = ['jpeg', 'png'] as const;
@@ -62,12 +63,12 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 
 /** Text with a byte-order mark, or UTF-16 without one (every other byte zero): named as text, with its start. */
 function unicodeText(bytes: Uint8Array): string | undefined {
-	const head = Buffer.from(bytes.subarray(0, 512));
-	let encoding: 'utf16le' | 'utf16be' | 'utf8' | undefined;
+	const head = bytes.subarray(0, 512);
+	let encoding: 'utf-16le' | 'utf-16be' | 'utf-8' | undefined;
 	let start = 0;
-	if (startsWith(head, [0xff, 0xfe])) [encoding, start] = ['utf16le', 2];
-	else if (startsWith(head, [0xfe, 0xff])) [encoding, start] = ['utf16be', 2];
-	else if (startsWith(head, [0xef, 0xbb, 0xbf])) [encoding, start] = ['utf8', 3];
+	if (startsWith(head, [0xff, 0xfe])) [encoding, start] = ['utf-16le', 2];
+	else if (startsWith(head, [0xfe, 0xff])) [encoding, start] = ['utf-16be', 2];
+	else if (startsWith(head, [0xef, 0xbb, 0xbf])) [encoding, start] = ['utf-8', 3];
 	else if (head.length >= 16) {
 		const pairs = Math.floor(head.length / 2);
 		let evenZeros = 0;
@@ -76,25 +77,20 @@ function unicodeText(bytes: Uint8Array): string | undefined {
 			if (head[index] === 0) evenZeros++;
 			if (head[index + 1] === 0) oddZeros++;
 		}
-		if (oddZeros / pairs > 0.9 && evenZeros / pairs < 0.1) encoding = 'utf16le';
-		else if (evenZeros / pairs > 0.9 && oddZeros / pairs < 0.1) encoding = 'utf16be';
+		if (oddZeros / pairs > 0.9 && evenZeros / pairs < 0.1) encoding = 'utf-16le';
+		else if (evenZeros / pairs > 0.9 && oddZeros / pairs < 0.1) encoding = 'utf-16be';
 	}
 	if (!encoding) return undefined;
 	const body = head.subarray(start);
-	const decoded =
-		encoding === 'utf16be'
-			? Buffer.from(body.subarray(0, body.length & ~1))
-					.swap16()
-					.toString('utf16le')
-			: body.toString(encoding);
-	const label = encoding === 'utf8' ? 'UTF-8' : 'UTF-16';
+	const decoded = decodeText(encoding === 'utf-8' ? body : body.subarray(0, body.length & ~1), encoding);
+	const label = encoding === 'utf-8' ? 'UTF-8' : 'UTF-16';
 	return `text in ${label} (it starts with ${JSON.stringify(decoded.slice(0, 24).replace(/\s+/g, ' ').trim())})`;
 }
 
 function describeUnknown(bytes: Uint8Array): string {
 	const head = bytes.subarray(0, 256);
-	const text = Buffer.from(head).toString('latin1');
-	if (/<svg[\s>]/i.test(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))) return 'an SVG drawing';
+	const text = latin1(head);
+	if (/<svg[\s>]/i.test(latin1(bytes, 0, Math.min(bytes.length, 4096)))) return 'an SVG drawing';
 	if (/^\s*<\?xml/i.test(text)) return 'an XML document';
 	const printable = [...head].filter((byte) => byte === 9 || byte === 10 || byte === 13 || (byte >= 32 && byte < 127)).length;
 	if (printable / head.length > 0.95) {

@@ -30,7 +30,8 @@ export interface Chromium {
 	close(): Promise<void>;
 }
 
-export async function launchChromium(viewport = {width: 1280, height: 900}): Promise<Chromium> {
+/** `offline: false` lets pages reach a server on this machine (the browser build's test serves the package). */
+export async function launchChromium(viewport = {width: 1280, height: 900}, {offline = true}: {offline?: boolean} = {}): Promise<Chromium> {
 	const {chromium} = await import('playwright-core');
 	const userDataDir = await mkdtemp(path.join(tmpdir(), 'photo-requirements-chromium-'));
 	const context = await chromium.launchPersistentContext(userDataDir, {
@@ -39,7 +40,7 @@ export async function launchChromium(viewport = {width: 1280, height: 900}): Pro
 		args: ARGS,
 		viewport,
 		deviceScaleFactor: 1,
-		offline: true,
+		offline,
 	});
 	return {
 		context,

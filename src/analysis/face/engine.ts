@@ -74,13 +74,16 @@ async function init(models: ModelSource): Promise<FaceEngine> {
  * must not change how its host process handles errors: remove whatever the init added.
  */
 async function withoutProcessHandlers(fn: () => Promise<void>): Promise<void> {
-	const exceptions = new Set(process.listeners('uncaughtException'));
-	const rejections = new Set(process.listeners('unhandledRejection'));
+	// A browser has no process (and the glue adds nothing there).
+	const host = (globalThis as {process?: NodeJS.Process}).process;
+	if (!host?.listeners) return fn();
+	const exceptions = new Set(host.listeners('uncaughtException'));
+	const rejections = new Set(host.listeners('unhandledRejection'));
 	try {
 		await fn();
 	} finally {
-		for (const l of process.listeners('uncaughtException')) if (!exceptions.has(l)) process.removeListener('uncaughtException', l);
-		for (const l of process.listeners('unhandledRejection')) if (!rejections.has(l)) process.removeListener('unhandledRejection', l);
+		for (const l of host.listeners('uncaughtException')) if (!exceptions.has(l)) host.removeListener('uncaughtException', l);
+		for (const l of host.listeners('unhandledRejection')) if (!rejections.has(l)) host.removeListener('unhandledRejection', l);
 	}
 }
 

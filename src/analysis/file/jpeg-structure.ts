@@ -1,3 +1,4 @@
+import {concatBytes, latin1} from '../../input/text.js';
 /**
  * The structure of a JPEG file, read from its markers without decoding: which segments it has,
  * its comments, its quantisation tables and what they say about the software that wrote it.
@@ -134,7 +135,7 @@ function markerName(marker: number): string {
 export function parseJpegStructure(bytes: Uint8Array): JpegStructure | undefined {
 	if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return undefined;
 	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const latin1 = (start: number, end: number) => Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+	const text = (start: number, end: number) => latin1(bytes, start, end);
 
 	const segments: string[] = [];
 	const comments = new Set<string>();
@@ -178,20 +179,20 @@ export function parseJpegStructure(bytes: Uint8Array): JpegStructure | undefined
 			commentCount++;
 			if (comments.size < MAX_LISTED)
 				comments.add(
-					latin1(start, Math.min(end, start + MAX_COMMENT))
+					text(start, Math.min(end, start + MAX_COMMENT))
 						.replace(/\0+$/, '')
 						.trim(),
 				);
 		} else if (scans === 0) {
-			if (marker === 0xe0 && latin1(start, Math.min(end, start + 5)) === 'JFIF\0') jfif = true;
+			if (marker === 0xe0 && text(start, Math.min(end, start + 5)) === 'JFIF\0') jfif = true;
 			else if (marker === 0xe1) {
-				const head = latin1(start, Math.min(end, start + 29));
+				const head = text(start, Math.min(end, start + 29));
 				if (head.startsWith('Exif\0')) exif = true;
 				else if (head.startsWith('http://ns.adobe.com/xap/1.0/')) xmp = true;
 				else if (head.startsWith(XMP_EXTENSION.slice(0, 29))) xmpExtensionBytes += length - 2;
-			} else if (marker === 0xe2 && latin1(start, Math.min(end, start + 12)) === 'ICC_PROFILE\0') iccProfile = true;
-			else if (marker === 0xed && latin1(start, Math.min(end, start + 14)).startsWith('Photoshop 3.0')) photoshopIrb = true;
-			else if (marker === 0xee && latin1(start, Math.min(end, start + 5)) === 'Adobe') adobeApp14 = true;
+			} else if (marker === 0xe2 && text(start, Math.min(end, start + 12)) === 'ICC_PROFILE\0') iccProfile = true;
+			else if (marker === 0xed && text(start, Math.min(end, start + 14)).startsWith('Photoshop 3.0')) photoshopIrb = true;
+			else if (marker === 0xee && text(start, Math.min(end, start + 5)) === 'Adobe') adobeApp14 = true;
 			else if (CODINGS[marker] && coding === 'unknown') coding = CODINGS[marker];
 			else if (marker === 0xdb && quantTables.length < 4) readQuantTables(bytes, start, end, quantTables);
 		}
@@ -237,13 +238,12 @@ export function withoutXmpExtension(bytes: Uint8Array): Uint8Array {
 		if (marker === 0xda || marker === 0xd9) break;
 		const end = offset + 2 + ((bytes[offset + 2]! << 8) | bytes[offset + 3]!);
 		if (end > bytes.length) break;
-		const extension =
-			marker === 0xe1 && Buffer.from(bytes.buffer, bytes.byteOffset + offset + 4, Math.min(35, end - offset - 4)).toString('latin1') === XMP_EXTENSION;
+		const extension = marker === 0xe1 && latin1(bytes, offset + 4, offset + 4 + Math.min(35, end - offset - 4)) === XMP_EXTENSION;
 		if (!extension) kept.push(bytes.subarray(offset, end));
 		offset = end;
 	}
 	kept.push(bytes.subarray(offset));
-	return Buffer.concat(kept);
+	return concatBytes(kept);
 }
 
 /** The offset of the next marker after entropy-coded data: an FF not followed by 00 (stuffing) or a restart marker. */

@@ -1,5 +1,6 @@
 import exifr from 'exifr';
 import {clip} from '../../format.js';
+import {decodeText, latin1} from '../../input/text.js';
 import {type FileDate, parseExifDate, parseIptcDate, parseIsoDate} from './capture-date.js';
 
 /** What the file says about itself: the tools that wrote it, the camera, the dates and its edit history. */
@@ -64,7 +65,7 @@ export async function readMetadata(bytes: Uint8Array): Promise<PhotoMetadata> {
 	let parsed: Record<string, Segment | undefined> | undefined;
 	let error: string | undefined;
 	try {
-		parsed = (await exifr.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), options)) as typeof parsed;
+		parsed = (await exifr.parse(bytes, options)) as typeof parsed;
 	} catch (caught) {
 		error = caught instanceof Error ? caught.message : String(caught);
 	}
@@ -152,18 +153,18 @@ function readPngChunks(bytes: Uint8Array): {time?: FileDate; text: Record<string
 			const raw = `${year}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}Z`;
 			time = {year, month, day, hour, minute, second, offsetMinutes: 0, raw};
 		} else if ((type === 'tEXt' || type === 'iTXt') && length < 65_536) {
-			const chunk = Buffer.from(bytes.buffer, bytes.byteOffset + start, length);
+			const chunk = bytes.subarray(start, start + length);
 			const separator = chunk.indexOf(0);
 			if (separator > 0) {
-				const keyword = chunk.toString('latin1', 0, separator);
+				const keyword = latin1(chunk, 0, separator);
 				if (Object.keys(text).length >= MAX_PNG_TEXTS && !(keyword in text)) {
 					// Enough entries kept: the rest are counted by nothing and cost nothing.
-				} else if (type === 'tEXt') text[clip(keyword, 80)] = clip(chunk.toString('latin1', separator + 1).trim());
+				} else if (type === 'tEXt') text[clip(keyword, 80)] = clip(latin1(chunk, separator + 1).trim());
 				else if (chunk[separator + 1] === 0) {
 					// iTXt: keyword, compression flag, method, language tag, translated keyword, text (UTF-8).
 					let cursor = separator + 3;
 					for (let field = 0; field < 2; field++) cursor = chunk.indexOf(0, cursor) + 1 || chunk.length;
-					text[clip(keyword, 80)] = clip(chunk.toString('utf8', cursor).trim());
+					text[clip(keyword, 80)] = clip(decodeText(chunk.subarray(cursor), 'utf-8').trim());
 				}
 			}
 		} else if (type === 'IEND') break;

@@ -1,0 +1,139 @@
+import {readFile} from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {type PhotoReport, validatePhoto} from '../src/index.js';
+import {type Chromium, hasChromium, launchChromium, noChromiumMessage} from './support/chromium.js';
+import {cameraExif, jpeg} from './support/images.js';
+import {hasPhotos, photosDir, readManifest, repoRoot} from './support/photos.js';
+import {demoPortrait} from './support/portrait.js';
+import {type StaticServer, serveStatic} from './support/static-server.js';
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>photo-requirements</title>
+<script type="module">
+import * as library from '/dist/browser/index.js';
+window.library = library;
+window.ready = true;
+</script>`;
+
+interface Case {
+	label: string;
+	bytes: Buffer;
+	name?: string;
+}
+
+/** Photos of every kind the decoders may treat differently: orientation, alpha, 16 bits, a truncated file, and the shared photos when present. */
+async function cases(): Promise<Case[]> {
+	const portrait = await demoPortrait();
+	const rotated = await sharp(portrait).rotate(90).withMetadata({orientation: 8}).jpeg({quality: 92}).toBuffer();
+	const list: Case[] = [
+		{label: 'the demo portrait', bytes: portrait},
+		{label: 'the demo portrait at 2000 × 2800', bytes: await demoPortrait(2000)},
+		{label: 'the demo portrait stored rotated, EXIF orientation 8', bytes: rotated},
+		{label: 'the demo portrait as a PNG with alpha', bytes: await sharp(portrait).ensureAlpha(0.9).png().toBuffer()},
+		{label: 'the demo portrait as a 16-bit PNG', bytes: await sharp(portrait).toColourspace('rgb16').png().toBuffer()},
+		{label: 'a truncated JPEG', bytes: portrait.subarray(0, Math.round(portrait.length * 0.6))},
+		{label: 'noise, no face', bytes: await jpeg(715, 1001, {exif: cameraExif()})},
+		{label: 'not an image', bytes: Buffer.from('%PDF-1.4 not a photo'), name: 'photo.jpg'},
+	];
+	if (hasPhotos) {
+		// Every fourth shared photo: each set is represented, and the test stays within a minute.
+		for (const entry of readManifest().filter((_entry, index) => index % 4 === 0)) {
+			list.push({label: entry.file, bytes: await readFile(path.join(photosDir, entry.file))});
+		}
+	}
+	return list;
+}
+
+describe.skipIf(!hasChromium)(`the browser build in headless Chromium${hasChromium ? '' : ` (skipped: ${noChromiumMessage})`}`, () => {
+	let chromium: Chromium;
+	let server: StaticServer;
+	let photos: Case[];
+
+	beforeAll(async () => {
+		photos = await cases();
+		const extra: Record<string, {type: string; body: Uint8Array | string}> = {'/page.html': {type: 'text/html', body: PAGE}};
+		photos.forEach((photo, index) => {
+			extra[`/photos/${index}`] = {type: 'application/octet-stream', body: photo.bytes};
+		});
+		server = await serveStatic(repoRoot, extra);
+		chromium = await launchChromium(undefined, {offline: false});
+	}, 60_000);
+	afterAll(async () => {
+		await chromium?.close();
+		await server?.close();
+	});
+
+	test('the statuses of every check agree with Node on at least 98 % of the checks; each difference is listed', async () => {
+		const page = await chromium.context.newPage();
+		const errors: string[] = [];
+		page.on('pageerror', (error) => errors.push(error.message));
+		await page.goto(`${server.url}/page.html`);
+		await page.waitForFunction(() => (window as unknown as {ready?: boolean}).ready === true);
+		let agree = 0;
+		let total = 0;
+		const differences: string[] = [];
+		for (const [index, photo] of photos.entries()) {
+			const inBrowser = (await page.evaluate(
+				async ({url, name}) => {
+					const bytes = await (await fetch(url)).arrayBuffer();
+					const {validatePhoto} = (window as unknown as {library: {validatePhoto: (input: unknown, options?: unknown) => Promise<unknown>}}).library;
+					return validatePhoto(new File([bytes], name), {});
+				},
+				{url: `/photos/${index}`, name: photo.name ?? 'photo.jpg'},
+			)) as PhotoReport;
+			const inNode = await validatePhoto(photo.bytes, {name: photo.name ?? 'photo.jpg'});
+			expect(
+				inBrowser.checks.map((check) => check.id),
+				photo.label,
+			).toEqual(inNode.checks.map((check) => check.id));
+			for (const [at, check] of inNode.checks.entries()) {
+				total++;
+				const other = inBrowser.checks[at]!;
+				if (other.status === check.status) agree++;
+				else differences.push(`${photo.label}: ${check.id} ${check.status} in Node, ${other.status} in Chromium ("${other.message}")`);
+			}
+			expect(inBrowser.provenance.sha256, photo.label).toBe(inNode.provenance.sha256);
+		}
+		console.log(
+			`browser build: ${agree}/${total} check statuses equal to Node's (${((agree / total) * 100).toFixed(1)} %) over ${photos.length} photos${differences.length ? `\n  ${differences.join('\n  ')}` : ''}`,
+		);
+		expect(errors).toEqual([]);
+		expect(agree / total).toBeGreaterThanOrEqual(0.98);
+		await page.close();
+	}, 300_000);
+
+	test("nothing leaves the page: every request goes to the page's own server, none to a CDN", async () => {
+		const page = await chromium.context.newPage();
+		const origins = new Set<string>();
+		page.on('request', (request) => origins.add(new URL(request.url()).origin));
+		page.on('worker', (worker) => origins.add(new URL(worker.url()).origin));
+		await page.goto(`${server.url}/page.html`);
+		await page.waitForFunction(() => (window as unknown as {ready?: boolean}).ready === true);
+		const verdict = await page.evaluate(async () => {
+			const bytes = await (await fetch('/photos/0')).arrayBuffer();
+			const report = (await (window as unknown as {library: {validatePhoto: (input: unknown) => Promise<{verdict: string}>}}).library.validatePhoto(bytes)) as {
+				verdict: string;
+			};
+			return report.verdict;
+		});
+		expect(['accept', 'review', 'return']).toContain(verdict);
+		expect([...origins]).toEqual([server.url]);
+		expect(server.requested).toEqual(expect.arrayContaining(['/dist/browser/worker.js', '/models/manifest.json', '/models/blazeface.bin']));
+		await page.close();
+	}, 120_000);
+
+	test('a wrong argument is a TypeError that names it', async () => {
+		const page = await chromium.context.newPage();
+		await page.goto(`${server.url}/page.html`);
+		await page.waitForFunction(() => (window as unknown as {ready?: boolean}).ready === true);
+		const message = await page.evaluate(async () =>
+			(window as unknown as {library: {validatePhoto: (input: unknown) => Promise<unknown>}}).library.validatePhoto('photo.jpg').then(
+				() => 'no error',
+				(error: Error) => `${error.name}: ${error.message}`,
+			),
+		);
+		expect(message).toBe('TypeError: validatePhoto(): input must be a File, a Blob, an ArrayBuffer or a Uint8Array; got string ("photo.jpg").');
+		await page.close();
+	}, 60_000);
+});
