@@ -6,7 +6,7 @@
  *
  *   node scripts/build-browser.mjs
  */
-import {copyFile, mkdir, readFile, rm} from 'node:fs/promises';
+import {copyFile, mkdir, readdir, readFile, rm} from 'node:fs/promises';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
@@ -16,6 +16,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'dist/browser');
 const require = createRequire(import.meta.url);
 await mkdir(out, {recursive: true});
+// Chunks of an earlier build have other hashes: remove them, or they would ship too.
+for (const file of await readdir(out)) if (file.startsWith('chunk-')) await rm(path.join(out, file));
 
 const result = await esbuild.build({
 	entryPoints: {index: path.join(root, 'src/browser/index.ts'), worker: path.join(root, 'src/browser/worker.ts')},
