@@ -11,7 +11,8 @@ import {photosDir} from '../fixtures/shared-photos.js';
 import {BASE_SETS} from '../fixtures/variants/base.js';
 import {defaultVariantsDir, generateVariants} from '../fixtures/variants/index.js';
 import {loadManifest} from '../fixtures/variants/manifest.js';
-import {type PhotoReport, validatePhoto} from '../src/index.js';
+import {validatePhoto} from '../src/index.js';
+import {LIBRARY_PAGE, libraryReady, StatusAgreement, validateInPage} from '../test/support/browser-build.js';
 import {launchChromium} from '../test/support/chromium.js';
 import {repoRoot} from '../test/support/photos.js';
 import {serveStatic} from '../test/support/static-server.js';
@@ -31,47 +32,24 @@ const variants = await generateVariants({
 process.stderr.write('\n');
 items.push(...variantItems(variants));
 
-const page = `<!doctype html><meta charset="utf-8"><script type="module">
-window.library = await import('/dist/browser/index.js');
-window.ready = true;
-</script>`;
 let current: Buffer = Buffer.alloc(0);
-const server = await serveStatic(repoRoot, {'/page.html': {type: 'text/html', body: page}});
+const server = await serveStatic(repoRoot, {'/page.html': {type: 'text/html', body: LIBRARY_PAGE}});
 const chromium = await launchChromium(undefined, {offline: false});
 const tab = await chromium.context.newPage();
 // The photo under test, handed to the page from memory.
 await tab.route('**/photo', (route) => route.fulfill({status: 200, contentType: 'application/octet-stream', body: current}));
-await tab.goto(`${server.url}/page.html`);
-await tab.waitForFunction(() => (window as unknown as {ready?: boolean}).ready === true);
+await libraryReady(tab, `${server.url}/page.html`);
 
-let agree = 0;
-let total = 0;
-const differences: string[] = [];
-const byCheck = new Map<string, number>();
+const agreement = new StatusAgreement();
 for (const [index, item] of items.entries()) {
 	current = await readFile(item.file);
 	const name = item.file.split('/').at(-1)!;
-	const inBrowser = (await tab.evaluate(async (file) => {
-		const bytes = await (await fetch('/photo')).arrayBuffer();
-		return (window as unknown as {library: {validatePhoto: (input: unknown) => Promise<unknown>}}).library.validatePhoto(new File([bytes], file));
-	}, name)) as PhotoReport;
-	const inNode = await validatePhoto(current, {name});
-	for (const [at, check] of inNode.checks.entries()) {
-		total++;
-		const other = inBrowser.checks[at];
-		if (other?.status === check.status) agree++;
-		else {
-			differences.push(`${item.label}: ${check.id} ${check.status} in Node ("${check.message}"), ${other?.status} in Chromium ("${other?.message}")`);
-			byCheck.set(check.id, (byCheck.get(check.id) ?? 0) + 1);
-		}
-	}
-	if (index % 100 === 0) process.stderr.write(`\r${index + 1}/${items.length} photos, ${agree}/${total} statuses equal`);
+	agreement.add(item.label, await validatePhoto(current, {name}), await validateInPage(tab, '/photo', name));
+	if (index % 100 === 0) process.stderr.write(`\r${index + 1}/${items.length} photos, ${agreement.agree}/${agreement.total} statuses equal`);
 }
 process.stderr.write('\n');
 await chromium.close();
 await server.close();
-console.log(
-	`browser build against Node: ${agree}/${total} check statuses equal (${((agree / total) * 100).toFixed(2)} %) over ${items.length} photos and variants`,
-);
-console.log(`differences by check: ${[...byCheck].map(([id, count]) => `${id} ${count}`).join(', ') || 'none'}`);
-for (const line of differences) console.log(`  ${line}`);
+console.log(`browser build against Node: ${agreement.summary(items.length)} and variants`);
+console.log(`differences by check: ${[...agreement.byCheck].map(([id, count]) => `${id} ${count}`).join(', ') || 'none'}`);
+for (const line of agreement.differences) console.log(`  ${line}`);

@@ -2,19 +2,13 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {type PhotoReport, validatePhoto} from '../src/index.js';
+import {validatePhoto} from '../src/index.js';
+import {LIBRARY_PAGE, libraryReady, StatusAgreement, validateInPage} from './support/browser-build.js';
 import {type Chromium, hasChromium, launchChromium, noChromiumMessage} from './support/chromium.js';
 import {cameraExif, jpeg} from './support/images.js';
 import {hasPhotos, photosDir, readManifest, repoRoot} from './support/photos.js';
 import {demoPortrait} from './support/portrait.js';
 import {type StaticServer, serveStatic} from './support/static-server.js';
-
-const PAGE = `<!doctype html><meta charset="utf-8"><title>photo-requirements</title>
-<script type="module">
-import * as library from '/dist/browser/index.js';
-window.library = library;
-window.ready = true;
-</script>`;
 
 interface Case {
 	label: string;
@@ -52,7 +46,7 @@ describe.skipIf(!hasChromium)(`the browser build in headless Chromium${hasChromi
 
 	beforeAll(async () => {
 		photos = await cases();
-		const extra: Record<string, {type: string; body: Uint8Array | string}> = {'/page.html': {type: 'text/html', body: PAGE}};
+		const extra: Record<string, {type: string; body: Uint8Array | string}> = {'/page.html': {type: 'text/html', body: LIBRARY_PAGE}};
 		photos.forEach((photo, index) => {
 			extra[`/photos/${index}`] = {type: 'application/octet-stream', body: photo.bytes};
 		});
@@ -68,38 +62,21 @@ describe.skipIf(!hasChromium)(`the browser build in headless Chromium${hasChromi
 		const page = await chromium.context.newPage();
 		const errors: string[] = [];
 		page.on('pageerror', (error) => errors.push(error.message));
-		await page.goto(`${server.url}/page.html`);
-		await page.waitForFunction(() => (window as unknown as {ready?: boolean}).ready === true);
-		let agree = 0;
-		let total = 0;
-		const differences: string[] = [];
+		await libraryReady(page, `${server.url}/page.html`);
+		const agreement = new StatusAgreement();
 		for (const [index, photo] of photos.entries()) {
-			const inBrowser = (await page.evaluate(
-				async ({url, name}) => {
-					const bytes = await (await fetch(url)).arrayBuffer();
-					const {validatePhoto} = (window as unknown as {library: {validatePhoto: (input: unknown, options?: unknown) => Promise<unknown>}}).library;
-					return validatePhoto(new File([bytes], name), {});
-				},
-				{url: `/photos/${index}`, name: photo.name ?? 'photo.jpg'},
-			)) as PhotoReport;
+			const inBrowser = await validateInPage(page, `/photos/${index}`, photo.name ?? 'photo.jpg');
 			const inNode = await validatePhoto(photo.bytes, {name: photo.name ?? 'photo.jpg'});
 			expect(
 				inBrowser.checks.map((check) => check.id),
 				photo.label,
 			).toEqual(inNode.checks.map((check) => check.id));
-			for (const [at, check] of inNode.checks.entries()) {
-				total++;
-				const other = inBrowser.checks[at]!;
-				if (other.status === check.status) agree++;
-				else differences.push(`${photo.label}: ${check.id} ${check.status} in Node, ${other.status} in Chromium ("${other.message}")`);
-			}
+			agreement.add(photo.label, inNode, inBrowser);
 			expect(inBrowser.provenance.sha256, photo.label).toBe(inNode.provenance.sha256);
 		}
-		console.log(
-			`browser build: ${agree}/${total} check statuses equal to Node's (${((agree / total) * 100).toFixed(1)} %) over ${photos.length} photos${differences.length ? `\n  ${differences.join('\n  ')}` : ''}`,
-		);
+		console.log(`browser build: ${agreement.summary(photos.length)}${agreement.differences.length ? `\n  ${agreement.differences.join('\n  ')}` : ''}`);
 		expect(errors).toEqual([]);
-		expect(agree / total).toBeGreaterThanOrEqual(0.98);
+		expect(agreement.share).toBeGreaterThanOrEqual(0.98);
 		await page.close();
 	}, 300_000);
 
@@ -108,8 +85,7 @@ describe.skipIf(!hasChromium)(`the browser build in headless Chromium${hasChromi
 		const origins = new Set<string>();
 		page.on('request', (request) => origins.add(new URL(request.url()).origin));
 		page.on('worker', (worker) => origins.add(new URL(worker.url()).origin));
-		await page.goto(`${server.url}/page.html`);
-		await page.waitForFunction(() => (window as unknown as {ready?: boolean}).ready === true);
+		await libraryReady(page, `${server.url}/page.html`);
 		const verdict = await page.evaluate(async () => {
 			const bytes = await (await fetch('/photos/0')).arrayBuffer();
 			const report = (await (window as unknown as {library: {validatePhoto: (input: unknown) => Promise<{verdict: string}>}}).library.validatePhoto(bytes)) as {
@@ -125,8 +101,7 @@ describe.skipIf(!hasChromium)(`the browser build in headless Chromium${hasChromi
 
 	test('a wrong argument is a TypeError that names it', async () => {
 		const page = await chromium.context.newPage();
-		await page.goto(`${server.url}/page.html`);
-		await page.waitForFunction(() => (window as unknown as {ready?: boolean}).ready === true);
+		await libraryReady(page, `${server.url}/page.html`);
 		const message = await page.evaluate(async () =>
 			(window as unknown as {library: {validatePhoto: (input: unknown) => Promise<unknown>}}).library.validatePhoto('photo.jpg').then(
 				() => 'no error',

@@ -1,7 +1,7 @@
 import {parseArgs} from 'node:util';
 import {quoted} from '../arguments.js';
-import {MAX_TIMEOUT_MS} from '../options.js';
-import {findProfile, profiles, unknownChecks} from '../profiles/index.js';
+import {MAX_CONCURRENCY, MAX_TIMEOUT_MS} from '../options.js';
+import {findProfile, type Profile, profiles, unknownChecks} from '../profiles/index.js';
 
 export interface CliOptions {
 	paths: string[];
@@ -49,38 +49,50 @@ function parse(argv: readonly string[]) {
 	}
 }
 
+/** `--concurrency`: photos at once, 1 to 256 (the library's MAX_CONCURRENCY). */
+export function parseConcurrency(text: string | undefined): number | undefined {
+	if (text === undefined) return undefined;
+	const concurrency = Number(text);
+	if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
+		throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}; got "${text}"`);
+	}
+	return concurrency;
+}
+
+/** `--timeout` in seconds, as whole milliseconds that Node's timers can hold: 0.001 s to 2,147,483.647 s (2³¹ − 1 ms). */
+export function parseTimeout(text: string | undefined): number | undefined {
+	if (text === undefined) return undefined;
+	const ms = Number(text) * 1000;
+	if (!Number.isFinite(ms) || Math.abs(ms - Math.round(ms)) > 1e-6 || Math.round(ms) < 1 || Math.round(ms) > MAX_TIMEOUT_MS) {
+		throw new UsageError(
+			`--timeout must be a number of seconds from 0.001 to ${(MAX_TIMEOUT_MS / 1000).toLocaleString('en-US')}, in whole milliseconds; got "${text}"`,
+		);
+	}
+	return Math.round(ms);
+}
+
+/** `--profile`: a shipped profile id (default ca-pr-card). */
+export function parseProfile(id: string | undefined): Profile {
+	const profile = findProfile(id);
+	if (!profile) {
+		throw new UsageError(
+			`--profile must be one of ${Object.keys(profiles)
+				.map((known) => `"${known}"`)
+				.join(', ')}; got "${id}"`,
+		);
+	}
+	return profile;
+}
+
 export function parseCliArgs(argv: readonly string[]): CliOptions {
 	const {values, positionals} = parse(argv);
 
 	if (values.json && values.ndjson) throw new UsageError('--json and --ndjson cannot be used together');
-	let concurrency: number | undefined;
-	if (values.concurrency !== undefined) {
-		concurrency = Number(values.concurrency);
-		if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) {
-			throw new UsageError(`--concurrency must be a whole number from 1 to 256; got "${values.concurrency}"`);
-		}
-	}
-	let timeoutMs: number | undefined;
-	if (values.timeout !== undefined) {
-		// Whole milliseconds that Node's timers can hold: 0.001 s to 2,147,483.647 s (2³¹ − 1 ms).
-		const ms = Number(values.timeout) * 1000;
-		if (!Number.isFinite(ms) || Math.abs(ms - Math.round(ms)) > 1e-6 || Math.round(ms) < 1 || Math.round(ms) > MAX_TIMEOUT_MS) {
-			throw new UsageError(
-				`--timeout must be a number of seconds from 0.001 to ${(MAX_TIMEOUT_MS / 1000).toLocaleString('en-US')}, in whole milliseconds; got "${values.timeout}"`,
-			);
-		}
-		timeoutMs = Math.round(ms);
-	}
+	const concurrency = parseConcurrency(values.concurrency);
+	const timeoutMs = parseTimeout(values.timeout);
 	if (values.html === '') throw new UsageError('--html needs a file name, e.g. --html report.html');
 	if (values.annotate === '') throw new UsageError('--annotate needs a folder, e.g. --annotate annotated/');
-	const profile = findProfile(values.profile);
-	if (!profile) {
-		throw new UsageError(
-			`--profile must be one of ${Object.keys(profiles)
-				.map((id) => `"${id}"`)
-				.join(', ')}; got "${values.profile}"`,
-		);
-	}
+	const profile = parseProfile(values.profile);
 	const checks = values.checks
 		?.split(',')
 		.map((id) => id.trim())

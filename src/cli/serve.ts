@@ -1,8 +1,7 @@
 import {parseArgs} from 'node:util';
 import {createValidator} from '../batch/validator.js';
-import {findProfile, profiles} from '../profiles/index.js';
 import {createServer, DEFAULT_MAX_BODY_BYTES} from '../server/app.js';
-import {UsageError} from './args.js';
+import {parseConcurrency, parseProfile, parseTimeout, UsageError} from './args.js';
 
 export interface ServeOptions {
 	port: number;
@@ -59,20 +58,9 @@ export function parseServeArgs(argv: readonly string[]): ServeOptions {
 		throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
 	}
 	const profile = values.profile as string | undefined;
-	if (profile !== undefined && !findProfile(profile)) {
-		throw new UsageError(
-			`--profile must be one of ${Object.keys(profiles)
-				.map((id) => `"${id}"`)
-				.join(', ')}; got "${profile}"`,
-		);
-	}
-	const timeout = values.timeout as string | undefined;
-	let timeoutMs: number | undefined;
-	if (timeout !== undefined) {
-		timeoutMs = Math.round(Number(timeout) * 1000);
-		if (!Number.isFinite(timeoutMs) || timeoutMs < 1) throw new UsageError(`--timeout must be a number of seconds above 0; got "${timeout}"`);
-	}
-	const concurrency = wholeNumber(values.concurrency as string | undefined, '--concurrency', 1, 256);
+	if (profile !== undefined) parseProfile(profile);
+	const timeoutMs = parseTimeout(values.timeout as string | undefined);
+	const concurrency = parseConcurrency(values.concurrency as string | undefined);
 	return {
 		port: wholeNumber(values.port as string | undefined, '--port', 0, 65_535) ?? 8080,
 		host: (values.host as string | undefined) ?? '127.0.0.1',

@@ -1,3 +1,4 @@
+import {concatBytes} from '../../input/text.js';
 import type {ModelSource} from '../types.js';
 
 interface ModelsManifest {
@@ -32,14 +33,8 @@ export function urlModelSource(modelsUrl: URL | string, wasmUrl: URL | string): 
 		},
 		text: async (file) => new TextDecoder().decode(await read(file)),
 		async bytes(files) {
-			const parts = await Promise.all(files.map(read));
-			const joined = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-			let at = 0;
-			for (const part of parts) {
-				joined.set(new Uint8Array(part), at);
-				at += part.byteLength;
-			}
-			return joined.buffer;
+			const joined = concatBytes((await Promise.all(files.map(read))).map((part) => new Uint8Array(part)));
+			return joined.buffer as ArrayBuffer;
 		},
 		wasmPrefix: () => new URL(wasmUrl).href.replace(/\/?$/, '/'),
 	};
