@@ -74,6 +74,15 @@ export class QueueFullError extends Error {
 	}
 }
 
+/** A photo still running `timeoutMs` after a worker took it, when the validator was asked to reject rather than report. */
+export class PhotoTimeoutError extends Error {
+	override name = 'PhotoTimeoutError';
+	readonly code = 'ERR_PHOTO_TIMEOUT';
+	constructor(readonly timeoutMs: number) {
+		super(`validating this photo took longer than ${formatDuration(timeoutMs)} from its start and was stopped`);
+	}
+}
+
 /** A call after `close()`. */
 export class ValidatorClosedError extends Error {
 	override name = 'ValidatorClosedError';
@@ -113,6 +122,8 @@ export interface ValidatorSettings {
 	workers: boolean;
 	/** Keep the workers alive when idle (a server); a batch lets them stop. */
 	keepAlive: boolean;
+	/** A photo past `timeoutMs`: a report saying so (default), or a rejection with `PhotoTimeoutError` (a queue retries it, then fails it). */
+	onTimeout?: 'report' | 'error';
 }
 
 /** The validator the batch uses: it can also be stopped at once, dropping what runs. */
@@ -188,7 +199,7 @@ export function startValidator(defaultProfile: Profile, settings: ValidatorSetti
 			call.signal?.throwIfAborted();
 			const task: PhotoTask = {input, profile: profileFor(call), name: call.name, now: call.now, annotate: call.annotate};
 			await acquire(call.signal);
-			const work = runWithTimeout(task, pool, timeoutMs).finally(release);
+			const work = runWithTimeout(task, pool, timeoutMs, settings.onTimeout).finally(release);
 			if (!call.signal) return work;
 			// A caller that gives up is answered at once; the photo on its worker finishes unseen
 			// (stopping it would terminate the worker and reload its engine).
@@ -228,8 +239,13 @@ export function startValidator(defaultProfile: Profile, settings: ValidatorSetti
 	};
 }
 
-/** Runs one task, on the pool or in this thread, and answers with a timeout report after `timeoutMs`. */
-export async function runWithTimeout(task: PhotoTask, pool: PhotoPool | undefined, timeoutMs: number): Promise<PhotoReport> {
+/** Runs one task, on the pool or in this thread, and answers with a timeout report (or rejects with `PhotoTimeoutError`) after `timeoutMs`. */
+export async function runWithTimeout(
+	task: PhotoTask,
+	pool: PhotoPool | undefined,
+	timeoutMs: number,
+	onTimeout: 'report' | 'error' = 'report',
+): Promise<PhotoReport> {
 	const controller = new AbortController();
 	let timer: NodeJS.Timeout | undefined;
 	const expired = new Promise<'timeout'>((resolve) => {
@@ -247,6 +263,7 @@ export async function runWithTimeout(task: PhotoTask, pool: PhotoPool | undefine
 		const result = await Promise.race([work.catch((error: unknown) => (controller.signal.aborted ? ('timeout' as const) : Promise.reject(error))), expired]);
 		if (result !== 'timeout') return result;
 		work.catch(() => undefined);
+		if (onTimeout === 'error') throw new PhotoTimeoutError(timeoutMs);
 		return await timeoutReport(task, timeoutMs);
 	} finally {
 		clearTimeout(timer);
@@ -255,11 +272,19 @@ export async function runWithTimeout(task: PhotoTask, pool: PhotoPool | undefine
 
 /** The report of a photo that was not checked in time: the file-level checks, and which checks were not run. */
 export async function timeoutReport(task: PhotoTask, timeoutMs: number): Promise<PhotoReport> {
-	const limit = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 100) / 10} s`;
-	const report = await stoppedReport(task.input, task.profile, `validating this photo took longer than ${limit} from its start and was stopped`, {
-		platform: nodePlatform,
-		now: task.now,
-		...(task.name === undefined ? {} : {name: task.name}),
-	});
+	const report = await stoppedReport(
+		task.input,
+		task.profile,
+		`validating this photo took longer than ${formatDuration(timeoutMs)} from its start and was stopped`,
+		{
+			platform: nodePlatform,
+			now: task.now,
+			...(task.name === undefined ? {} : {name: task.name}),
+		},
+	);
 	return {...report, timings: {...report.timings, total: timeoutMs}};
+}
+
+function formatDuration(ms: number): string {
+	return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }

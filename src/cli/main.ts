@@ -4,6 +4,7 @@ import {stat} from 'node:fs/promises';
 import {validatePhotosIterable} from '../batch/index.js';
 import type {CheckId} from '../checks/registry.js';
 import {displayPath, type PhotoFile} from '../input/read.js';
+import {QueueConnectionError, QueueProfileError} from '../queue/errors.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
 import {formatReport} from '../report/text.js';
 import {AnnotatedOutput, withoutAnnotations} from './annotated-output.js';
@@ -11,12 +12,14 @@ import {type CliOptions, HELP, parseCliArgs, UsageError} from './args.js';
 import {OrderedWriter} from './ordered-writer.js';
 import {ProgressBar} from './progress.js';
 import {parseServeArgs, SERVE_HELP, type ServeOptions, serve} from './serve.js';
+import {write} from './stdout.js';
 import {walkPaths} from './walk.js';
 
 const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string}).version;
 
 async function main(argv: readonly string[]): Promise<number> {
 	if (argv[0] === 'serve') return serveCommand(argv.slice(1));
+	if (argv[0] === 'queue') return queueCommand(argv.slice(1));
 	let options: CliOptions;
 	try {
 		options = parseCliArgs(argv);
@@ -107,6 +110,21 @@ async function serveCommand(argv: readonly string[]): Promise<number> {
 	return serve(options);
 }
 
+async function queueCommand(argv: readonly string[]): Promise<number> {
+	// bullmq and ioredis load only for this command: checking a photo does not pay for them.
+	const {parseQueueArgs, runQueueCommand} = await import('./queue.js');
+	try {
+		return await runQueueCommand(parseQueueArgs(argv));
+	} catch (error) {
+		if (error instanceof UsageError) return usageError(error.message);
+		if (error instanceof QueueConnectionError || error instanceof QueueProfileError) {
+			process.stderr.write(`photo-requirements: ${error.message}\n`);
+			return 3;
+		}
+		throw error;
+	}
+}
+
 async function isSingleFile(paths: readonly string[]): Promise<boolean> {
 	if (paths.length !== 1) return false;
 	return stat(paths[0]!).then(
@@ -122,17 +140,6 @@ function indent(text: string): string {
 function usageError(message: string): number {
 	process.stderr.write(`photo-requirements: ${message}\nRun photo-requirements --help for usage.\n`);
 	return 2;
-}
-
-/** Write to stdout, waiting when its buffer is full (back-pressure for large batches). */
-function write(text: string): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (process.stdout.write(text)) resolve();
-		else {
-			process.stdout.once('drain', resolve);
-			process.stdout.once('error', reject);
-		}
-	});
 }
 
 // A reader that stops early (`| head`) is not an error: stop quietly, as Unix tools do.
