@@ -6,6 +6,7 @@ import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {LIBRARY_VERSION, photoReportSchema} from '../src/index.js';
 import {openPhotoQueue} from '../src/queue/index.js';
+import {splitLines} from '../src/queue/lines.js';
 import {photoJobId, queueKeys} from '../src/queue/records.js';
 import {ResultShard, readShardLines} from '../src/queue/shard.js';
 import {hostileCases} from './support/hostile.js';
@@ -205,6 +206,10 @@ describe.skipIf(!hasRedis)('the queue, on a real Redis', () => {
 		expect(status).toMatchObject({waiting: 5000, active: 0, completed: 0, failed: 0, delayed: 0, photosPerSecond: 0, etaSeconds: null});
 		expect((await photoRequirements(['queue', 'status', ...target])).stdout).toMatch(/waiting 5,000 {2}active 0/);
 
+		const noList = await photoRequirements(['queue', 'add', ...target, '--files-from', path.join(folder, 'no-such-list.txt')]);
+		expect(noList.code).toBe(2);
+		expect(noList.stderr).toMatch(/--files-from: cannot read ".*no-such-list\.txt": no such file/);
+
 		expect((await photoRequirements(['queue', 'clear', ...target])).code).toBe(2);
 		expect((await photoRequirements(['queue', 'clear', ...target, '--yes'])).code).toBe(0);
 		expect(await redis.client.keys('bull:list:*')).toEqual([]);
@@ -248,6 +253,24 @@ describe.skipIf(!hasRedis)('the queue, on a real Redis', () => {
 });
 
 describe('queue commands without a Redis', () => {
+	test('lines are split where the bytes are, across chunks, with their offsets; a last line without newline only when asked', async () => {
+		async function* chunks() {
+			yield Buffer.from('a.jpg\r\nd');
+			yield Buffer.from('ossier/é').subarray(0, 8); // cuts é between its two bytes
+			yield Buffer.concat([Buffer.from('é').subarray(1), Buffer.from('.jpg\n\nlast')]);
+		}
+		const lines = [];
+		for await (const line of splitLines(chunks())) lines.push(line);
+		expect(lines).toEqual([
+			{offset: 0, text: 'a.jpg\r'},
+			{offset: 7, text: 'dossier/é.jpg'},
+			{offset: 22, text: ''},
+		]);
+		const all = [];
+		for await (const line of splitLines(chunks(), {partialLast: true})) all.push(line.text);
+		expect(all.at(-1)).toBe('last');
+	});
+
 	test('an unreachable Redis is exit 3 with its address; usage errors are exit 2', async () => {
 		const port = await freePort();
 		const down = await photoRequirements(['queue', 'status', '--redis', `redis://user:secret@127.0.0.1:${port}`]);

@@ -1,7 +1,5 @@
-import {createReadStream} from 'node:fs';
-import {writeFile} from 'node:fs/promises';
+import {open, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {createInterface} from 'node:readline';
 import {parseArgs} from 'node:util';
 import {round} from '../format.js';
 import {
@@ -13,6 +11,7 @@ import {
 	type PhotoQueue,
 	startQueueWorker,
 } from '../queue/index.js';
+import {splitLines} from '../queue/lines.js';
 import {renderHtml} from '../report/html.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
 import {formatReport} from '../report/text.js';
@@ -215,18 +214,18 @@ async function add(queue: PhotoQueue, values: Values, positionals: readonly stri
 
 /** The lines of a file (or of standard input for "-"), streamed: a list of millions of paths is never in memory. */
 async function* readPathList(list: string): AsyncGenerator<string> {
-	const input = list === '-' ? process.stdin : createReadStream(list);
-	const failure = new Promise<never>((_, reject) => {
-		input.once('error', (error: NodeJS.ErrnoException) => reject(new UsageError(`--files-from: cannot read "${list}": ${error.code ?? error.message}`)));
-	});
-	failure.catch(() => undefined);
-	const lines = createInterface({input, crlfDelay: Number.POSITIVE_INFINITY});
-	const iterator = lines[Symbol.asyncIterator]();
-	for (;;) {
-		const next = await Promise.race([iterator.next(), failure]);
-		if (next.done) return;
-		const line = next.value.trim();
-		if (line !== '') yield line;
+	let input: AsyncIterable<Buffer>;
+	if (list === '-') input = process.stdin;
+	else {
+		// Opened first, so a list that cannot be read is a usage error before anything is added.
+		const handle = await open(list, 'r').catch((error: NodeJS.ErrnoException) => {
+			throw new UsageError(`--files-from: cannot read "${list}": ${error.code === 'ENOENT' ? 'no such file' : (error.code ?? error.message)}`);
+		});
+		input = handle.createReadStream();
+	}
+	for await (const line of splitLines(input, {partialLast: true})) {
+		const trimmed = line.text.trim();
+		if (trimmed !== '') yield trimmed;
 	}
 }
 

@@ -3,8 +3,9 @@ import path from 'node:path';
 import type {Queue} from 'bullmq';
 import type {Redis} from 'ioredis';
 import type {PhotoReport} from '../report/schema.js';
+import type {Line} from './lines.js';
 import {decodeRecord, type PhotoJobData, type QueueKeys} from './records.js';
-import {readShardLines, type ShardLine} from './shard.js';
+import {readShardLines} from './shard.js';
 
 /** Lines looked up in Redis per round trip. */
 const LOOKUP_BATCH = 500;
@@ -35,7 +36,7 @@ export async function* readResults(client: Redis, keys: QueueKeys, options: Resu
 			);
 			continue;
 		}
-		let batch: ShardLine[] = [];
+		let batch: Line[] = [];
 		for await (const line of readShardLines(file)) {
 			batch.push(line);
 			if (batch.length >= LOOKUP_BATCH) {
@@ -47,7 +48,7 @@ export async function* readResults(client: Redis, keys: QueueKeys, options: Resu
 	}
 }
 
-async function* kept(client: Redis, keys: QueueKeys, shard: number, lines: readonly ShardLine[]): AsyncGenerator<PhotoReport> {
+async function* kept(client: Redis, keys: QueueKeys, shard: number, lines: readonly Line[]): AsyncGenerator<PhotoReport> {
 	if (lines.length === 0) return;
 	const parsed = lines.map((line) => ({offset: line.offset, value: parseLine(line.text)}));
 	const ids = parsed.map((line) => line.value?.job ?? '');

@@ -1,6 +1,7 @@
 import {createReadStream} from 'node:fs';
 import {type FileHandle, mkdir, open} from 'node:fs/promises';
 import path from 'node:path';
+import {type Line, splitLines} from './lines.js';
 
 /** Where a line was written in its shard. */
 export interface LinePosition {
@@ -49,32 +50,7 @@ export class ResultShard {
 	}
 }
 
-/** A line of a shard and where it starts. */
-export interface ShardLine {
-	offset: number;
-	text: string;
-}
-
-/** The lines of a shard, streamed with their byte offsets (memory: one chunk and one line). */
-export async function* readShardLines(file: string): AsyncGenerator<ShardLine> {
-	let pending: Buffer[] = [];
-	let pendingLength = 0;
-	let start = 0;
-	for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-		let from = 0;
-		for (let newline = chunk.indexOf(10, from); newline !== -1; newline = chunk.indexOf(10, from)) {
-			const piece = chunk.subarray(from, newline);
-			const line = pendingLength > 0 ? Buffer.concat([...pending, piece]) : piece;
-			yield {offset: start, text: line.toString('utf8')};
-			start += line.length + 1;
-			pending = [];
-			pendingLength = 0;
-			from = newline + 1;
-		}
-		if (from < chunk.length) {
-			pending.push(chunk.subarray(from));
-			pendingLength += chunk.length - from;
-		}
-	}
-	// A last line without its newline was cut short by a crash mid-write: no report ends there.
+/** The lines of a shard, streamed with their byte offsets (memory: one chunk and one line). A last line cut short by a crash mid-write ends no report and is left out. */
+export function readShardLines(file: string): AsyncGenerator<Line> {
+	return splitLines(createReadStream(file) as AsyncIterable<Buffer>);
 }
