@@ -253,6 +253,13 @@ describe.skipIf(!hasRedis)('the queue, on a real Redis', () => {
 });
 
 describe('queue commands without a Redis', () => {
+	test("'photo-requirements/queue' resolves through the exports map to the built entry, with its types", async () => {
+		const entry = await import('photo-requirements/queue');
+		expect(typeof entry.openPhotoQueue).toBe('function');
+		expect(typeof entry.startQueueWorker).toBe('function');
+		expect(existsSync(path.join(repoRoot, 'dist/queue/index.d.ts'))).toBe(true);
+	});
+
 	test('lines are split where the bytes are, across chunks, with their offsets; a last line without newline only when asked', async () => {
 		async function* chunks() {
 			yield Buffer.from('a.jpg\r\nd');
