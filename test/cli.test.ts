@@ -1,11 +1,12 @@
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {mkdir, mkdtemp, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {photoReportSchema} from '../src/index.js';
+import {type CliRun, runCli} from './support/cli.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 
 const noFace = ['--checks', NO_FACE_CHECKS.join(',')];
@@ -24,6 +25,11 @@ async function photoRequirements(...args: string[]): Promise<{code: number; stdo
 		const failure = error as {code: number; stdout: string; stderr: string};
 		return {code: failure.code, stdout: failure.stdout, stderr: failure.stderr};
 	}
+}
+
+/** The CLI with standard input and environment of the test's choosing (and no inherited colour setting). */
+function withInput(options: {input?: Buffer; env?: Record<string, string>}, ...args: string[]): Promise<CliRun> {
+	return runCli(args, options);
 }
 
 let folder: string;
@@ -59,7 +65,12 @@ describe('the command line', () => {
 
 	test.each([
 		[[], /no photo given/],
-		[['--bogus', 'x.jpg'], /Unknown option '--bogus'/],
+		[['--bogus', 'x.jpg'], /^photo-requirements: unknown option --bogus \(photo-requirements --help lists the options\)/],
+		[['--profile'], /--profile needs a value/],
+		[['--json=yes', 'x.jpg'], /--json takes no value/],
+		[['serve', '--bogus'], /serve: unknown option --bogus \(photo-requirements serve --help/],
+		[['serve', 'x.jpg'], /serve: unexpected argument "x.jpg": this command takes no files/],
+		[['queue', 'status', '--bogus'], /queue status: unknown option --bogus \(photo-requirements queue --help/],
 		[['--json', '--ndjson', 'x.jpg'], /cannot be used together/],
 		[['--concurrency', 'zero', 'x.jpg'], /--concurrency must be a whole number/],
 		[['--profile', 'mars', 'x.jpg'], /--profile must be one of "ca-pr-card"/],
@@ -101,10 +112,11 @@ describe('the command line', () => {
 		const result = await photoRequirements('--json', ...noFace, files.small!, files.good!, files.text!);
 		expect(result.code).toBe(1);
 		const reports = (JSON.parse(result.stdout) as unknown[]).map((report) => photoReportSchema.parse(report));
+		// source: the path as given.
 		expect(reports.map((report) => [report.source, report.verdict])).toEqual([
-			['small.jpg', 'return'],
-			['good.jpg', 'accept'],
-			['notes.txt', 'return'],
+			[files.small, 'return'],
+			[files.good, 'accept'],
+			[files.text, 'return'],
 		]);
 	});
 
@@ -113,17 +125,46 @@ describe('the command line', () => {
 		expect(result.code).toBe(0);
 		const lines = result.stdout.trim().split('\n');
 		expect(lines).toHaveLength(2);
-		const reports = lines.map((line) => photoReportSchema.parse(JSON.parse(line)));
-		expect(reports.map((report) => report.source).sort()).toEqual(['a.jpg', 'b.png']);
-		expect(reports.find((report) => report.source === 'b.png')?.verdict).toBe('review');
+		const parsed = lines.map((line) => JSON.parse(line) as {index: number});
+		const reports = parsed.map((line) => photoReportSchema.parse(line));
+		expect(reports.map((report) => report.source).sort()).toEqual([path.join(folder, 'batch/a.jpg'), path.join(folder, 'batch/nested/b.png')]);
+		expect(reports.find((report) => report.source?.endsWith('b.png'))?.verdict).toBe('review');
+		// Each line says which input it answers (0-based, in the order walked).
+		expect(parsed.map((line) => line.index).sort()).toEqual([0, 1]);
 	});
 
-	test('a missing file is reported, not a crash', async () => {
-		const result = await photoRequirements('--json', path.join(folder, 'missing.jpg'));
-		expect(result.code).toBe(1);
-		const [report] = JSON.parse(result.stdout) as Array<{checks: Array<{id: string; status: string; message: string}>}>;
-		expect(report!.checks[0]).toMatchObject({id: 'file-format', status: 'fail'});
-		expect(report!.checks[0]!.message).toMatch(/no such file/);
+	test('a path that names nothing is a usage error (exit 2) before any photo is checked; a pattern that matches nothing too', async () => {
+		const missing = await photoRequirements('--json', files.good!, path.join(folder, 'missing.jpg'));
+		expect(missing).toMatchObject({code: 2, stdout: ''});
+		expect(missing.stderr).toMatch(/no such file or folder: .*missing\.jpg/);
+		const none = await photoRequirements(path.join(folder, '*.webp'));
+		expect(none.code).toBe(2);
+		expect(none.stderr).toMatch(/no file matches the pattern .*\*\.webp/);
+	});
+
+	test('a quoted pattern is expanded (as npm scripts and Windows shells leave it); "-" reads a photo from standard input', async () => {
+		const result = await photoRequirements('--json', ...noFace, path.join(folder, 'batch/**/*.{jpg,png}'));
+		expect(result.code).toBe(0);
+		expect((JSON.parse(result.stdout) as Array<{source: string}>).map((report) => report.source)).toEqual([
+			path.join(folder, 'batch/a.jpg'),
+			path.join(folder, 'batch/nested/b.png'),
+		]);
+		const piped = await withInput({input: await readFile(files.good!)}, '--json', ...noFace, '-');
+		const [report] = JSON.parse(piped.stdout) as Array<{source: string; verdict: string}>;
+		expect(report).toMatchObject({source: '(standard input)', verdict: 'accept'});
+		expect((await photoRequirements('-', '-')).stderr).toMatch(/"-" \(standard input\) can be given once/);
+	});
+
+	test('colour on a terminal: FORCE_COLOR turns it on, NO_COLOR and pipes leave it off; --help lists every exit status', async () => {
+		const coloured = await withInput({env: {FORCE_COLOR: '1'}}, ...noFace, files.small!);
+		expect(coloured.stdout).toContain('\x1b[31mRETURN: the portal would return this photo\x1b[39m');
+		expect(coloured.stdout).toContain('\x1b[31m✗\x1b[39m dimensions');
+		const plain = await withInput({env: {NO_COLOR: '1'}}, ...noFace, files.small!);
+		expect(plain.stdout).not.toContain('\x1b[');
+		const off = await withInput({env: {FORCE_COLOR: '0'}}, ...noFace, files.small!);
+		expect(off.stdout).not.toContain('\x1b[');
+		const help = await photoRequirements('--help');
+		expect(help.stdout).toMatch(/Exit status:[\s\S]*2 {2}a usage error[\s\S]*3 {2}an unexpected error/);
 	});
 
 	test('a folder with no image files is a usage error', async () => {

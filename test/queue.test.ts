@@ -1,4 +1,4 @@
-import {type ChildProcess, execFileSync, spawn} from 'node:child_process';
+import {execFileSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -9,44 +9,17 @@ import {openPhotoQueue} from '../src/queue/index.js';
 import {splitLines} from '../src/queue/lines.js';
 import {photoJobId, queueKeys} from '../src/queue/records.js';
 import {ResultShard, readShardLines} from '../src/queue/shard.js';
+import {type CliRun, cliPath as cli, runCli, startCli} from './support/cli.js';
 import {hostileCases} from './support/hostile.js';
 import {jpeg, png} from './support/images.js';
 import {repoRoot} from './support/photos.js';
 import {demoPortrait} from './support/portrait.js';
 import {freePort, hasRedis, noRedisMessage, type RedisServer, startRedis} from './support/redis.js';
 
-const cli = path.join(repoRoot, 'dist/cli/main.js');
+const start = startCli;
 
-interface Run {
-	code: number | null;
-	signal: NodeJS.Signals | null;
-	stdout: string;
-	stderr: string;
-}
-
-interface Running {
-	child: ChildProcess;
-	done: Promise<Run>;
-}
-
-/** Starts the built CLI; `done` settles with its exit and output, whatever the exit code. */
-function start(args: readonly string[], options: {cwd?: string; input?: string} = {}): Running {
-	const child = spawn(process.execPath, [cli, ...args], {cwd: options.cwd ?? repoRoot, stdio: ['pipe', 'pipe', 'pipe']});
-	let stdout = '';
-	let stderr = '';
-	child.stdout?.on('data', (chunk: Buffer) => {
-		stdout += chunk.toString();
-	});
-	child.stderr?.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
-	child.stdin?.end(options.input ?? '');
-	const done = new Promise<Run>((resolve) => child.once('close', (code, signal) => resolve({code, signal, stdout, stderr})));
-	return {child, done};
-}
-
-function photoRequirements(args: readonly string[], options: {cwd?: string; input?: string} = {}): Promise<Run> {
-	return start(args, options).done;
+function photoRequirements(args: readonly string[], options: {cwd?: string; input?: string} = {}): Promise<CliRun> {
+	return runCli(args, options);
 }
 
 if (!hasRedis) console.warn(`queue tests skipped: ${noRedisMessage}`);

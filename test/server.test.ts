@@ -8,6 +8,7 @@ import type {FastifyInstance} from 'fastify';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {createValidator, type PhotoReport, photoReportSchema, validatePhoto} from '../src/index.js';
 import {createServer} from '../src/server/index.js';
+import {runCli} from './support/cli.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 import {repoRoot} from './support/photos.js';
 import {demoPortrait} from './support/portrait.js';
@@ -210,19 +211,7 @@ describe('the serve command', () => {
 	});
 
 	test('usage errors exit 2 with what was expected; --help lists the options', async () => {
-		const run = (...args: string[]) =>
-			new Promise<{code: number | null; stdout: string; stderr: string}>((resolve) => {
-				const child = spawn(process.execPath, [cli, 'serve', ...args]);
-				let stdout = '';
-				let stderr = '';
-				child.stdout.on('data', (chunk: Buffer) => {
-					stdout += chunk.toString();
-				});
-				child.stderr.on('data', (chunk: Buffer) => {
-					stderr += chunk.toString();
-				});
-				child.on('exit', (code) => resolve({code, stdout, stderr}));
-			});
+		const run = (...args: string[]) => runCli(['serve', ...args]);
 		expect(await run('--port', 'http')).toMatchObject({code: 2, stderr: expect.stringContaining('--port must be a whole number from 0 to 65535; got "http"')});
 		expect(await run('--max-body', 'lots')).toMatchObject({code: 2, stderr: expect.stringContaining('--max-body must be a size such as 25MB')});
 		expect(await run('--profile', 'x')).toMatchObject({code: 2, stderr: expect.stringContaining('--profile must be one of "ca-pr-card"; got "x"')});

@@ -41,12 +41,46 @@ const OPTIONS = {
 	version: {type: 'boolean', short: 'v', default: false},
 } as const;
 
-function parse(argv: readonly string[]) {
+/** The options of a command, as parseArgs takes them. */
+export type CommandOptions = Record<string, {type: 'string' | 'boolean'; short?: string; default?: string | boolean}>;
+
+/** What a command line holds once parsed: values by option name, and the other arguments. */
+export interface CommandLine {
+	values: Record<string, string | boolean | undefined>;
+	positionals: string[];
+}
+
+/**
+ * node:util's parseArgs, its mistakes put in our words (its own messages talk of "positional
+ * arguments" and quote the parser's syntax): `command` prefixes each, e.g. "queue add".
+ */
+export function parseCommandLine(
+	argv: readonly string[],
+	options: CommandOptions,
+	{allowPositionals, command}: {allowPositionals: boolean; command?: string},
+): CommandLine {
 	try {
-		return parseArgs({args: [...argv], allowPositionals: true, strict: true, options: OPTIONS});
+		return parseArgs({args: [...argv], allowPositionals, strict: true, options});
 	} catch (error) {
-		throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
+		const {code, message} = error as NodeJS.ErrnoException;
+		const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+		const prefix = command ? `${command}: ` : '';
+		const help = command ? `photo-requirements ${command.split(' ')[0]} --help` : 'photo-requirements --help';
+		if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`${prefix}unknown option ${quoted} (${help} lists the options)`);
+		if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+			const option = quoted.split(' ')[0] ?? quoted;
+			throw new UsageError(/argument missing/.test(message) ? `${prefix}${option} needs a value` : `${prefix}${option} takes no value`);
+		}
+		if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`${prefix}unexpected argument "${quoted}": this command takes no files`);
+		throw new UsageError(`${prefix}${message.split('\n')[0] ?? 'invalid arguments'}`);
 	}
+}
+
+function parse(argv: readonly string[]) {
+	// The values as parseArgs types them for these options.
+	return parseCommandLine(argv, OPTIONS, {allowPositionals: true}) as unknown as ReturnType<
+		typeof parseArgs<{options: typeof OPTIONS; allowPositionals: true; strict: true}>
+	>;
 }
 
 /** `--concurrency`: photos at once, 1 to 256 (the library's MAX_CONCURRENCY). */
@@ -118,16 +152,19 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 	};
 }
 
-export const HELP = `Usage: photo-requirements [options] <files or folders...>
+export const HELP = `Usage: photo-requirements [options] <files, folders, patterns or - ...>
        photo-requirements serve [options]   (an HTTP service; serve --help for its options)
+       photo-requirements queue <command>   (many machines on a Redis queue; queue --help)
 
 Checks portraits against the photo requirements of Canada's Permanent Resident card
 (the PR Portal upload) and says, in the portal's words, why a photo would be returned.
-Folders are searched recursively for image files (.jpg .jpeg .png and other image types).
+Folders are searched recursively for image files (.jpg .jpeg .png and other image types);
+a quoted pattern such as "photos/**/*.jpg" is expanded; "-" reads one photo from standard input.
 
 Options:
   --json               print one JSON array of reports, in the order given
-  --ndjson             print one JSON report per line, as each photo finishes
+  --ndjson             print one JSON report per line as each photo finishes, with its "index"
+                       (0-based, in the order given)
   --all                in the text summary, also list the checks that passed or were skipped
   --profile <id>       the rules to apply (default: ca-pr-card)
   --checks <ids>       run only these checks, comma-separated (e.g. file-format,file-size)
@@ -142,5 +179,9 @@ Options:
 Exit status:
   0  every photo is accepted (or, without --strict, accepted or to review)
   1  a photo would be returned (with --strict: or needs review)
-  2  a usage error
+  2  a usage error: an unknown option, a path that names nothing, a pattern that matches nothing
+  3  an unexpected error (a bug in photo-requirements: please report it with the message)
+
+A file that exists but is not a photo (a PDF named .jpg, a truncated JPEG) gets a report saying
+so. Output is coloured on a terminal; NO_COLOR turns colour off, FORCE_COLOR=1 on (0 off).
 `;

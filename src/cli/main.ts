@@ -4,11 +4,13 @@ import {stat} from 'node:fs/promises';
 import {validatePhotosIterable} from '../batch/index.js';
 import type {CheckId} from '../checks/registry.js';
 import {displayPath, type PhotoFile} from '../input/read.js';
+import {caPrCard} from '../profiles/index.js';
 import {QueueConnectionError, QueueProfileError} from '../queue/errors.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
-import {formatReport} from '../report/text.js';
+import {formatReport, paint, useColour} from '../report/text.js';
 import {AnnotatedOutput, withoutAnnotations} from './annotated-output.js';
 import {type CliOptions, HELP, parseCliArgs, UsageError} from './args.js';
+import {type CliInput, readStdin, resolveInputs, STDIN_SOURCE} from './inputs.js';
 import {OrderedWriter} from './ordered-writer.js';
 import {ProgressBar} from './progress.js';
 import {parseServeArgs, SERVE_HELP, type ServeOptions, serve} from './serve.js';
@@ -44,37 +46,60 @@ async function main(argv: readonly string[]): Promise<number> {
 		throw error;
 	}
 
+	let inputs: CliInput[];
+	try {
+		inputs = await resolveInputs(options.paths);
+	} catch (error) {
+		if (error instanceof UsageError) return usageError(error.message);
+		throw error;
+	}
+	const stdin = inputs.some((input) => 'stdin' in input) ? await readStdin(caPrCard.decode.maxInputBytes).catch((error: unknown) => error) : undefined;
+	if (stdin instanceof UsageError) return usageError(stdin.message);
+	if (stdin instanceof Error) throw stdin;
+
 	const progress = new ProgressBar(process.stderr);
 	let walked = 0;
-	async function* paths(): AsyncGenerator<string | PhotoFile> {
-		for await (const file of walkPaths(options.paths)) {
-			walked++;
-			pictures?.name(typeof file === 'string' ? file : displayPath(file.path));
-			yield file;
+	async function* photos(): AsyncGenerator<string | PhotoFile | Buffer> {
+		for (const input of inputs) {
+			if ('stdin' in input) {
+				walked++;
+				pictures?.name('stdin');
+				yield stdin as Buffer;
+				continue;
+			}
+			for await (const file of walkPaths([input.path])) {
+				walked++;
+				pictures?.name(typeof file === 'string' ? file : displayPath(file.path));
+				yield file;
+			}
 		}
 		progress.setTotal(walked);
 	}
+	const colour = useColour(process.stdout);
 
 	const counts: Record<Verdict, number> = {accept: 0, review: 0, return: 0};
 	// --json streams one array in input order; a report waits only for those before it.
 	const json = new OrderedWriter<PhotoReport>((report, position) => write(`${position === 0 ? '[\n' : ',\n'}${indent(JSON.stringify(report, null, 2))}`));
 	try {
-		for await (const {index, report: validated} of validatePhotosIterable(paths(), {
+		for await (const {index, report: validated} of validatePhotosIterable(photos(), {
 			...(options.profile === undefined ? {} : {profile: options.profile}),
 			...(options.checks === undefined ? {} : {checks: options.checks as CheckId[]}),
 			...(options.concurrency === undefined ? {} : {concurrency: options.concurrency}),
 			...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
 			...(pictures ? {annotate: true} : {}),
 			// One photo named: no pool to start, the engine loads in this thread.
-			workers: !(await isSingleFile(options.paths)),
+			workers: !(await isSingleFile(inputs)),
 		})) {
-			await pictures?.add(index, validated);
-			const report = pictures ? withoutAnnotations(validated) : validated;
+			// Only standard input comes as bytes here: it has no path to be named by.
+			const named = validated.source === undefined ? {...validated, source: STDIN_SOURCE} : validated;
+			await pictures?.add(index, named);
+			const report = pictures ? withoutAnnotations(named) : named;
 			counts[report.verdict]++;
 			if (options.format === 'json') await json.add(index, report);
 			else {
 				progress.clear();
-				await write(options.format === 'ndjson' ? `${JSON.stringify(report)}\n` : `${formatReport(report, {all: options.all})}\n`);
+				// NDJSON comes in finishing order: each line says which input it answers.
+				await write(options.format === 'ndjson' ? `${JSON.stringify({index, ...report})}\n` : `${formatReport(report, {all: options.all, colour})}\n`);
 			}
 			progress.tick();
 		}
@@ -86,7 +111,9 @@ async function main(argv: readonly string[]): Promise<number> {
 	const total = counts.accept + counts.review + counts.return;
 	if (options.format === 'json') await write(json.written === 0 ? '[]\n' : '\n]\n');
 	else if (options.format === 'text' && total > 1) {
-		await write(`\n${total} photos: ${counts.accept} accept, ${counts.review} review, ${counts.return} return\n`);
+		await write(
+			`\n${total} photos: ${paint(colour, 'accept', `${counts.accept} accept`)}, ${paint(colour, 'review', `${counts.review} review`)}, ${paint(colour, 'return', `${counts.return} return`)}\n`,
+		);
 	}
 	if (total === 0) {
 		process.stderr.write('photo-requirements: no image files found in the folders given\n');
@@ -125,9 +152,11 @@ async function queueCommand(argv: readonly string[]): Promise<number> {
 	}
 }
 
-async function isSingleFile(paths: readonly string[]): Promise<boolean> {
-	if (paths.length !== 1) return false;
-	return stat(paths[0]!).then(
+async function isSingleFile(inputs: readonly CliInput[]): Promise<boolean> {
+	const [only] = inputs;
+	if (inputs.length !== 1 || !only) return false;
+	if ('stdin' in only) return true;
+	return stat(only.path).then(
 		(info) => !info.isDirectory(),
 		() => true,
 	);

@@ -43,7 +43,7 @@ export class ProgressBar {
 			const filled = Math.round((this.#done / this.#total) * width);
 			line = `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${this.#done}/${this.#total}`;
 		} else {
-			line = `${this.#done} photos checked…`;
+			line = `${this.#done} ${this.#done === 1 ? 'photo' : 'photos'} checked…`;
 		}
 		this.stream.write(`\r\u001B[2K${line}`);
 		this.#drawn = true;

@@ -1,6 +1,5 @@
 import {open, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {parseArgs} from 'node:util';
 import {round} from '../format.js';
 import {
 	DEFAULT_LOCK_TIMEOUT_MS,
@@ -15,7 +14,7 @@ import {splitLines} from '../queue/lines.js';
 import {renderHtml} from '../report/html.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
 import {formatReport} from '../report/text.js';
-import {parseConcurrency, parseProfile, parseTimeout, UsageError} from './args.js';
+import {parseCommandLine, parseConcurrency, parseProfile, parseTimeout, UsageError} from './args.js';
 import {write} from './stdout.js';
 import {walkPaths} from './walk.js';
 
@@ -103,13 +102,7 @@ export function parseQueueArgs(argv: readonly string[]): QueueCommand {
 		throw new UsageError(`queue: unknown command "${first}" (the commands: ${Object.keys(COMMANDS).join(', ')})`);
 	}
 	const command = first as Command;
-	let parsed: {values: Values; positionals: string[]};
-	try {
-		parsed = parseArgs({args: rest, strict: true, allowPositionals: command === 'add', options: COMMANDS[command]}) as typeof parsed;
-	} catch (error) {
-		throw new UsageError(`queue ${command}: ${(error as Error).message.split('\n')[0] ?? 'invalid arguments'}`);
-	}
-	const {values, positionals} = parsed;
+	const {values, positionals} = parseCommandLine(rest, COMMANDS[command], {allowPositionals: command === 'add', command: `queue ${command}`});
 	if (values.help) return {command, values, positionals};
 	if (values.redis !== undefined && !/^rediss?:\/\/./.test(values.redis as string)) {
 		throw new UsageError(`--redis must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379; got "${values.redis}"`);

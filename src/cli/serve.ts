@@ -1,7 +1,6 @@
-import {parseArgs} from 'node:util';
 import {createValidator} from '../batch/validator.js';
 import {createServer, DEFAULT_MAX_BODY_BYTES} from '../server/app.js';
-import {parseConcurrency, parseProfile, parseTimeout, UsageError} from './args.js';
+import {parseCommandLine, parseConcurrency, parseProfile, parseTimeout, UsageError} from './args.js';
 
 export interface ServeOptions {
 	port: number;
@@ -37,26 +36,20 @@ function wholeNumber(text: string | undefined, option: string, min: number, max:
 }
 
 export function parseServeArgs(argv: readonly string[]): ServeOptions {
-	let values: Record<string, string | boolean | undefined>;
-	try {
-		({values} = parseArgs({
-			args: [...argv],
-			strict: true,
-			allowPositionals: false,
-			options: {
-				port: {type: 'string'},
-				host: {type: 'string'},
-				'max-body': {type: 'string'},
-				'max-queue': {type: 'string'},
-				concurrency: {type: 'string'},
-				timeout: {type: 'string'},
-				profile: {type: 'string'},
-				help: {type: 'boolean', short: 'h', default: false},
-			},
-		}));
-	} catch (error) {
-		throw new UsageError((error as Error).message.split('\n')[0] ?? 'invalid arguments');
-	}
+	const {values} = parseCommandLine(
+		argv,
+		{
+			port: {type: 'string'},
+			host: {type: 'string'},
+			'max-body': {type: 'string'},
+			'max-queue': {type: 'string'},
+			concurrency: {type: 'string'},
+			timeout: {type: 'string'},
+			profile: {type: 'string'},
+			help: {type: 'boolean', short: 'h', default: false},
+		},
+		{allowPositionals: false, command: 'serve'},
+	);
 	const profile = values.profile as string | undefined;
 	if (profile !== undefined) parseProfile(profile);
 	const timeoutMs = parseTimeout(values.timeout as string | undefined);

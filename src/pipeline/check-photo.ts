@@ -36,11 +36,12 @@ export async function checkPhoto(input: PhotoInput, profile: Profile, context: P
 	});
 
 	const results = await Promise.all(profile.checks.map((id) => runCheck(checks[id], facts, profile)));
-	const [header, size, file, sha256] = await Promise.all([facts.peek('header'), facts.peek('size'), facts.peek('file'), facts.peek('sha256')]);
+	const [header, size, sha256] = await Promise.all([facts.peek('header'), facts.peek('size'), facts.peek('sha256')]);
 	// Only what the checks already computed: the report never runs the face engine by itself.
 	const faces = facts.has('faces') ? await facts.peek('faces') : undefined;
 	const named = pathOf(input);
-	const source = file?.name ?? name ?? (named === undefined ? undefined : displayPath(named));
+	// The path as given (two x.jpg in two folders are told apart); a name given for bytes otherwise.
+	const source = name ?? (named === undefined ? undefined : displayPath(named));
 	const annotations = context.annotate ? await collectAnnotations(facts) : undefined;
 
 	return buildReport({

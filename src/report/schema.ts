@@ -79,7 +79,7 @@ export const photoReportSchema = z.object({
 	engine: z.object({backend: z.string(), detector: z.string()}).optional(),
 	profile: z.string(),
 	provenance: provenanceSchema,
-	/** The input's file name when it was given as a path (or `options.name`). */
+	/** The path as given, for a file named by its path (or `options.name`). */
 	source: z.string().optional(),
 	timings: z.record(z.string(), z.number()).optional(),
 	/** Present only with `options.annotate`. */

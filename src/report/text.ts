@@ -12,6 +12,8 @@ const verdictWords = {
 export interface FormatOptions {
 	/** Also list the checks that passed or were skipped. */
 	all?: boolean;
+	/** ANSI colours for a terminal: the verdict and each mark (see `useColour`). */
+	colour?: boolean;
 	/** The heading; default the report's source. */
 	title?: string;
 }
@@ -22,9 +24,32 @@ export interface FormatOptions {
  */
 export function formatReport(report: PhotoReport, options: FormatOptions = {}): string {
 	const title = options.title ?? report.source ?? 'photo';
-	const lines = [`${title}: ${verdictWords[report.verdict]}`];
+	const colour = options.colour === true;
+	const lines = [`${colour ? `\x1b[1m${title}\x1b[22m` : title}: ${paint(colour, report.verdict, verdictWords[report.verdict])}`];
 	for (const reason of report.reasons) lines.push(`  ${RETURN_REASONS[reason]}`);
 	const shown = report.checks.filter((check) => options.all || check.status === 'fail' || check.status === 'warn');
-	for (const check of shown) lines.push(`  ${marks[check.status]} ${check.id}: ${check.message}`);
+	for (const check of shown) lines.push(`  ${paint(colour, check.status, marks[check.status])} ${check.id}: ${check.message}`);
 	return lines.join('\n');
+}
+
+/** SGR colours: red for what the portal returns, yellow for a person to look at, green for met. */
+const COLOURS: Record<Status | PhotoReport['verdict'], number> = {fail: 31, return: 31, warn: 33, review: 33, pass: 32, accept: 32, skip: 2};
+
+/** `text` in the colour of a status or verdict, when `colour` is on. */
+export function paint(colour: boolean, tone: Status | PhotoReport['verdict'], text: string): string {
+	return colour ? `\x1b[${COLOURS[tone]}m${text}\x1b[${tone === 'skip' ? 22 : 39}m` : text;
+}
+
+/**
+ * Whether to colour what goes to `stream`: FORCE_COLOR wins (0 turns colour off), then NO_COLOR
+ * and TERM=dumb (which Node's `hasColors()` reads), then whether it is a terminal at all.
+ */
+export function useColour(
+	stream: {isTTY?: boolean; hasColors?: () => boolean},
+	env: Record<string, string | undefined> = globalThis.process?.env ?? {},
+): boolean {
+	const force = env.FORCE_COLOR;
+	if (force !== undefined) return force !== '0' && force !== 'false';
+	if (env.NO_COLOR) return false;
+	return stream.isTTY === true && (stream.hasColors?.() ?? false);
 }
