@@ -1,3 +1,9 @@
+/**
+ * `photo-requirements`: check a portrait against the PR card's photo requirements in Node, one
+ * photo (`validatePhoto`), many (`validatePhotos`) or a long-lived pool (`createValidator`).
+ *
+ * @module photo-requirements
+ */
 export {type BatchItem, validatePhotos, validatePhotosIterable} from './batch/index.js';
 export {
 	createValidator,
@@ -29,6 +35,6 @@ export {
 	type Verdict,
 	verdictSchema,
 } from './report/schema.js';
-export {formatReport} from './report/text.js';
+export {type FormatOptions, formatReport} from './report/text.js';
 export {validatePhoto} from './validate.js';
 export {LIBRARY_VERSION} from './version.js';

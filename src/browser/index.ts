@@ -5,6 +5,8 @@
  *
  *   import {validatePhoto} from 'photo-requirements/browser';
  *   const report = await validatePhoto(fileInput.files[0]);
+ *
+ * @module photo-requirements/browser
  */
 import {parseOptions} from '../options.js';
 import type {PhotoReport} from '../report/schema.js';

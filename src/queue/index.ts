@@ -1,3 +1,9 @@
+/**
+ * `photo-requirements/queue`: re-validation of stored photos across machines on a BullMQ queue in
+ * Redis (docs/scale.md).
+ *
+ * @module photo-requirements/queue
+ */
 import {Queue} from 'bullmq';
 import type {Redis} from 'ioredis';
 import {z} from 'zod';
@@ -13,7 +19,7 @@ import {fixProfile, queueProfile} from './settings.js';
 import {type QueueStatus, queueStatus} from './status.js';
 
 export {type AddProgress, type AddSummary, PHOTO_ATTEMPTS} from './add.js';
-export {DEFAULT_QUEUE_NAME, DEFAULT_REDIS_URL, type RedisTarget} from './connection.js';
+export {DEFAULT_QUEUE_NAME, DEFAULT_REDIS_URL, type RedisSettings, type RedisTarget} from './connection.js';
 export {QueueConnectionError, QueueProfileError} from './errors.js';
 export type {FailedPhoto, ResultsOptions} from './results.js';
 export {type QueueStatus, RATE_WINDOW_SECONDS} from './status.js';
