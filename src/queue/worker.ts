@@ -5,7 +5,7 @@ import path from 'node:path';
 import {type ConnectionOptions, type Job, Queue, Worker} from 'bullmq';
 import type {Redis} from 'ioredis';
 import {defaultConcurrency, memoryConcurrency} from '../batch/pool.js';
-import {DEFAULT_TIMEOUT_MS, PhotoTimeoutError, startValidator} from '../batch/validator.js';
+import {DEFAULT_TIMEOUT_MS, startValidator} from '../batch/validator.js';
 import type {PhotoReport} from '../report/schema.js';
 import {PHOTO_ATTEMPTS} from './add.js';
 import {connectRedis, DEFAULT_QUEUE_NAME, type RedisTarget, redisOptions} from './connection.js';
@@ -203,5 +203,3 @@ async function readableFile(file: string): Promise<Stats> {
 	}
 	throw new UnreadablePhotoError(`The file could not be read (${reason}): ${path.normalize(file)}`);
 }
-
-export {PhotoTimeoutError};
