@@ -10,6 +10,8 @@ export interface CheckOutcome {
 	measured?: CheckResult['measured'];
 	/** The portal reason of this outcome, when it differs from the check's own (e.g. washed out rather than too dark). */
 	reason?: ReturnReason;
+	/** What to do, when this outcome needs other advice than the check's own (no face found is not "only you in the frame"). */
+	advice?: string;
 }
 
 /** A threshold group: a flat object of numbers, number pairs and policy words. */

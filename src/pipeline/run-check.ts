@@ -35,13 +35,13 @@ export async function runCheck(check: AnyCheck, facts: PhotoFacts, profile: Prof
 	try {
 		const entries = await Promise.all(check.needs.map(async (name) => [name, await facts.get(name)] as const));
 		const values = Object.fromEntries(entries) as Pick<FactValues, FactName>;
-		const {status, message, measured, reason} = check.run(values, limits);
-		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not).
-		return {...base, status, reason: reason ?? check.reason, message: withAdvice(check, status, message), ...(measured ? {measured} : {})};
+		const {status, message, measured, reason, advice} = check.run(values, limits);
+		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not) and its own advice.
+		return {...base, status, reason: reason ?? check.reason, message: withAdvice(advice ?? check.advice, status, message), ...(measured ? {measured} : {})};
 	} catch (error) {
 		if (error instanceof FactUnavailable) {
 			return error.fact && check.failsWithout?.includes(error.fact)
-				? {...base, status: 'fail', message: withAdvice(check, 'fail', error.message)}
+				? {...base, status: 'fail', message: withAdvice(check.advice, 'fail', error.message)}
 				: {...base, status: 'skip', message: `Not assessed: ${lowerFirst(error.message)}`};
 		}
 		// A bug, not a bad photo: the batch goes on, and the photo is flagged for a person to look at.
@@ -51,8 +51,8 @@ export async function runCheck(check: AnyCheck, facts: PhotoFacts, profile: Prof
 }
 
 /** A failed or warned check tells the person what to do next. */
-function withAdvice(check: AnyCheck, status: Status, message: string): string {
-	return check.advice && (status === 'fail' || status === 'warn') ? `${message} ${check.advice}` : message;
+function withAdvice(advice: string | undefined, status: Status, message: string): string {
+	return advice && (status === 'fail' || status === 'warn') ? `${message} ${advice}` : message;
 }
 
 function lowerFirst(text: string): string {

@@ -1,5 +1,8 @@
+import {expect, test} from 'vitest';
 import {testCheck} from '../../../test/support/check-table.js';
 import {faces} from '../../../test/support/facts.js';
+import {jpeg} from '../../../test/support/images.js';
+import {validatePhotos} from '../../batch/index.js';
 import {faceCount} from './index.js';
 
 const withCandidates = (count: number, ...scores: number[]) => {
@@ -7,6 +10,14 @@ const withCandidates = (count: number, ...scores: number[]) => {
 	const extra = scores.map((score, index) => ({box: {x: 600 + index * 100, y: 0, width: 80, height: 100}, score}));
 	return {faces: {...found, faces: [...found.faces, ...extra]}};
 };
+
+test('no face found is not told to leave only you in the frame', async () => {
+	const [report] = await validatePhotos([await jpeg(715, 1001)], {checks: ['face-count'], workers: false});
+	expect(report!.checks[0]!.message).toBe(
+		'No face was found in the photo. Retake the photo facing the camera, your whole face in the frame, evenly lit and not covered.',
+	);
+	expect(faceCount.run({faces: faces(2)}, {minScore: 0.5}).advice).toBeUndefined();
+});
 
 testCheck(faceCount, {
 	cases: [

@@ -28,7 +28,13 @@ export const faceCount = defineCheck({
 			...(doubtful[0] ? {otherCandidates: doubtful.length, bestOtherScore: Math.round(doubtful[0].score * 100) / 100} : {}),
 		};
 		if (count === 0) {
-			return {status: 'fail', message: 'No face was found in the photo.', measured};
+			// Nobody to take out of the frame: what makes a face findable is what to change.
+			return {
+				status: 'fail',
+				message: 'No face was found in the photo.',
+				advice: 'Retake the photo facing the camera, your whole face in the frame, evenly lit and not covered.',
+				measured,
+			};
 		}
 		if (count > 1) {
 			const scores = counted.map((face) => num(face.score, 2)).join(', ');
