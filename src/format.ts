@@ -13,6 +13,11 @@ export function num(value: number, digits = 1): string {
 	return formatter.format(value);
 }
 
+/** A count and its noun, in the singular for one: `1 photo`, `1,200 photos`. */
+export function plural(count: number, noun: string): string {
+	return `${num(count, 0)} ${count === 1 ? noun : `${noun}s`}`;
+}
+
 /** A share (0–1) as a percentage for a message: `0.443` → `44.3 %`. */
 export function percent(fraction: number, digits = 1): string {
 	return `${num(fraction * 100, digits)} %`;

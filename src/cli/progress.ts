@@ -1,4 +1,5 @@
 import type {WriteStream} from 'node:tty';
+import {plural} from '../format.js';
 
 /**
  * A one-line progress bar on a terminal's stderr, drawn only when there is more than one photo.
@@ -43,7 +44,7 @@ export class ProgressBar {
 			const filled = Math.round((this.#done / this.#total) * width);
 			line = `[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${this.#done}/${this.#total}`;
 		} else {
-			line = `${this.#done} ${this.#done === 1 ? 'photo' : 'photos'} checked…`;
+			line = `${plural(this.#done, 'photo')} checked…`;
 		}
 		this.stream.write(`\r\u001B[2K${line}`);
 		this.#drawn = true;

@@ -1,6 +1,6 @@
 import {open, writeFile} from 'node:fs/promises';
 import path from 'node:path';
-import {round} from '../format.js';
+import {num, plural, round} from '../format.js';
 import {
 	DEFAULT_LOCK_TIMEOUT_MS,
 	DEFAULT_QUEUE_NAME,
@@ -190,7 +190,7 @@ async function add(queue: PhotoQueue, values: Values, positionals: readonly stri
 	}
 	const summary = await queue.add(paths(), {
 		onProgress: (progress) => {
-			if (interactive) process.stderr.write(`\r${progress.seen.toLocaleString('en-US')} paths read, ${progress.added.toLocaleString('en-US')} added…`);
+			if (interactive) process.stderr.write(`\r${num(progress.seen, 0)} paths read, ${num(progress.added, 0)} added…`);
 		},
 	});
 	if (interactive) process.stderr.write('\r\x1b[K');
@@ -199,7 +199,7 @@ async function add(queue: PhotoQueue, values: Values, positionals: readonly stri
 		await write(`${JSON.stringify({queue: queue.name, ...summary, seconds: round(summary.seconds, 3)})}\n`);
 	} else {
 		await write(
-			`Added ${plural(summary.added, 'photo')} to the queue "${queue.name}"${summary.changed > 0 ? ` (${n(summary.changed)} of them changed since their check)` : ''}; ${n(summary.skipped)} already queued or done; in ${round(summary.seconds, 2)} s.\n`,
+			`Added ${plural(summary.added, 'photo')} to the queue "${queue.name}"${summary.changed > 0 ? ` (${num(summary.changed, 0)} of them changed since their check)` : ''}; ${num(summary.skipped, 0)} already queued or done; in ${round(summary.seconds, 2)} s.\n`,
 		);
 	}
 	return 0;
@@ -277,7 +277,7 @@ async function status(queue: PhotoQueue, values: Values): Promise<number> {
 	await write(
 		[
 			`Queue "${now.queue}" (profile ${now.profile}), ${plural(now.workers, 'worker')} connected`,
-			`  waiting ${n(now.waiting)}  active ${n(now.active)}  delayed ${n(now.delayed)}  completed ${n(now.completed)}  failed ${n(now.failed)}`,
+			`  waiting ${num(now.waiting, 0)}  active ${num(now.active, 0)}  delayed ${num(now.delayed, 0)}  completed ${num(now.completed, 0)}  failed ${num(now.failed, 0)}`,
 			`  ${round(now.photosPerSecond, 1)} photos a second over the last minute; ${left}`,
 			'',
 		].join('\n'),
@@ -305,10 +305,11 @@ async function results(queue: PhotoQueue, values: Values): Promise<number> {
 	const now = await queue.status();
 	if (!values.json && !values.ndjson) {
 		await write(
-			`${plural(written, 'report')}: ${counts.accept} accept, ${counts.review} review, ${counts.return} return; ${plural(now.failed, 'photo')} failed (queue failed), ${n(now.waiting + now.active + now.delayed)} not finished\n`,
+			`${plural(written, 'report')}: ${counts.accept} accept, ${counts.review} review, ${counts.return} return; ${plural(now.failed, 'photo')} failed (queue failed), ${num(now.waiting + now.active + now.delayed, 0)} not finished\n`,
 		);
 	}
-	if (written < now.completed) process.stderr.write(`photo-requirements: ${n(now.completed - written)} finished photos have no report in the shards read\n`);
+	if (written < now.completed)
+		process.stderr.write(`photo-requirements: ${plural(now.completed - written, 'finished photo')} without a report in the shards read\n`);
 	return 0;
 }
 
@@ -323,14 +324,6 @@ async function failed(queue: PhotoQueue, values: Values): Promise<number> {
 	if (values.json) await write(count === 0 ? '[]\n' : '\n]\n');
 	else if (!values.ndjson) await write(`${plural(count, 'failed photo')}\n`);
 	return 0;
-}
-
-function plural(count: number, noun: string): string {
-	return `${count.toLocaleString('en-US')} ${count === 1 ? noun : `${noun}s`}`;
-}
-
-function n(count: number): string {
-	return count.toLocaleString('en-US');
 }
 
 function formatSeconds(seconds: number): string {

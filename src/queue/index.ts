@@ -47,16 +47,16 @@ const photoQueueOptionsSchema = z
 	})
 	.strict();
 
-export type PhotoQueueOptions = Omit<z.input<typeof photoQueueOptionsSchema>, 'redis'> & {
+export interface PhotoQueueOptions {
 	/** A redis:// URL or ioredis options (default: `REDIS_URL`, then redis://127.0.0.1:6379). */
 	redis?: RedisTarget;
-	/** BullMQ queue name (default `photo-requirements`). */
+	/** BullMQ queue name, without ":" (default `photo-requirements`). */
 	queue?: string;
 	/** BullMQ key prefix (default `bull`). */
 	prefix?: string;
 	/** The profile photos added are judged by; fixed by a queue's first `add` (default ca-pr-card). */
 	profile?: string;
-};
+}
 
 /** A queue of photos to re-validate, shared by any number of `startQueueWorker`s. */
 export interface PhotoQueue {
