@@ -22,16 +22,22 @@ export {RETURN_REASON_CODES, RETURN_REASONS, type ReturnReason} from './reasons.
 export {renderAnnotatedPng} from './report/annotate-png.js';
 export {type HtmlOptions, renderHtml} from './report/html.js';
 export {
+	type Advice,
 	type Annotations,
+	adviceSchema,
 	type CheckResult,
 	checkResultSchema,
 	type FaceSummary,
+	type FixAction,
+	fixActionSchema,
 	type PhotoReport,
 	type Provenance,
 	photoReportSchema,
 	provenanceSchema,
 	type Status,
+	type SuggestedCrop,
 	statusSchema,
+	suggestedCropSchema,
 	type Verdict,
 	verdictSchema,
 } from './report/schema.js';

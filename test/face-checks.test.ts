@@ -81,7 +81,7 @@ describe('a face the eye and mouth measures cannot read: turned too far, or too 
 				throw new Error(`unexpected fact ${name}`);
 			},
 		} as unknown as PhotoFacts;
-		const run = (check: AnyCheck) => runCheck(check, facts, caPrCard);
+		const run = async (check: AnyCheck) => (await runCheck(check, facts, caPrCard)).result;
 		const [eyes, expression, visible, pose] = await Promise.all([run(eyesOpen), run(neutralExpression), run(faceVisible), run(headPose)]);
 		expect(eyes).toMatchObject({status: 'skip', message: `Not assessed: ${reason.charAt(0).toLowerCase()}${reason.slice(1)}`});
 		expect(expression.status).toBe('skip');

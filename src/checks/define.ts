@@ -1,7 +1,7 @@
 import type {z} from 'zod';
 import type {FactName, FactValues} from '../analysis/facts.js';
 import type {ReturnReason} from '../reasons.js';
-import type {CheckResult, Status} from '../report/schema.js';
+import type {CheckResult, FixAction, Status} from '../report/schema.js';
 
 /** What a check decides; the pipeline adds the id, reason, requirement and limits. */
 export interface CheckOutcome {
@@ -10,8 +10,18 @@ export interface CheckOutcome {
 	measured?: CheckResult['measured'];
 	/** The portal reason of this outcome, when it differs from the check's own (e.g. washed out rather than too dark). */
 	reason?: ReturnReason;
-	/** What to do, when this outcome needs other advice than the check's own (no face found is not "only you in the frame"). */
-	advice?: string;
+	/** What would fix this outcome, when it differs from the check's own `fix` (no face found is not "only you in the frame"). */
+	fix?: Fix;
+}
+
+/**
+ * A fix: its action and how, worded to follow "Retake the photo", "Export the photo again" or
+ * "Crop the photo" (e.g. "with both eyes open, looking at the camera"), so that the fixes of several
+ * checks join into one piece of advice per action (`report.advice`).
+ */
+export interface Fix {
+	readonly action: FixAction;
+	readonly how: string;
 }
 
 /** A threshold group: a flat object of numbers, number pairs and policy words. */
@@ -41,8 +51,8 @@ export interface Check<Id extends string = string, N extends FactName = FactName
 	readonly requirement: string | ((limits: L) => string);
 	/** The portal reason a failure is reported under. */
 	readonly reason: ReturnReason;
-	/** What to do about it, added to the message when the check fails or warns (for checks whose messages do not say it themselves). */
-	readonly advice?: string;
+	/** What fixes it when it fails or warns, unless the outcome names its own (`report.advice` joins them). */
+	readonly fix?: Fix;
 	readonly needs: readonly N[];
 	/** Facts whose absence is itself a failure of this check (e.g. no decodable image, no face); any other missing fact skips it. */
 	readonly failsWithout?: readonly FactName[];

@@ -6,6 +6,7 @@ import type {Platform} from '../platform/types.js';
 import type {Profile} from '../profiles/schema.js';
 import {buildReport} from '../report/build.js';
 import type {PhotoReport} from '../report/schema.js';
+import {suggestCrop} from '../report/suggested-crop.js';
 import {collectAnnotations} from './annotations.js';
 import {faceSummary} from './face-summary.js';
 import {provenanceOf} from './provenance.js';
@@ -35,7 +36,9 @@ export async function checkPhoto(input: PhotoInput, profile: Profile, context: P
 		limits: profile.decode,
 	});
 
-	const results = await Promise.all(profile.checks.map((id) => runCheck(checks[id], facts, profile)));
+	const runs = await Promise.all(profile.checks.map((id) => runCheck(checks[id], facts, profile)));
+	const results = runs.map((run) => run.result);
+	const fixes = new Map(runs.flatMap((run) => (run.fix ? [[run.result.id, run.fix] as const] : [])));
 	const [header, size, sha256] = await Promise.all([facts.peek('header'), facts.peek('size'), facts.peek('sha256')]);
 	// Only what the checks already computed: the report never runs the face engine by itself.
 	const faces = facts.has('faces') ? await facts.peek('faces') : undefined;
@@ -43,20 +46,26 @@ export async function checkPhoto(input: PhotoInput, profile: Profile, context: P
 	// The path as given (two x.jpg in two folders are told apart); a name given for bytes otherwise.
 	const source = name ?? (named === undefined ? undefined : displayPath(named));
 	const annotations = context.annotate ? await collectAnnotations(facts) : undefined;
+	const face = faces?.main ? faceSummary(faces.main, (await facts.peek('image'))?.scale ?? 1) : undefined;
+	const suggestedCrop = face && header ? suggestCrop(header, face, profile, results) : undefined;
 
-	return buildReport({
-		checks: results,
-		...(header && size !== undefined ? {image: {format: header.format, width: header.width, height: header.height, bytes: size}} : {}),
-		...(faces?.main ? {face: faceSummary(faces.main, (await facts.peek('image'))?.scale ?? 1)} : {}),
-		...(faces ? {engine: {backend: faces.backend, detector: faces.detector}} : {}),
-		profile: profile.id,
-		provenance: provenanceOf(profile, sha256),
-		...(source === undefined ? {} : {source}),
-		timings: {
-			...facts.timings,
-			...Object.fromEntries(Object.entries(faces?.timings ?? {}).map(([stage, ms]) => [`face.${stage}`, ms])),
-			total: round(performance.now() - started),
+	return buildReport(
+		{
+			checks: results,
+			...(suggestedCrop ? {suggestedCrop} : {}),
+			...(header && size !== undefined ? {image: {format: header.format, width: header.width, height: header.height, bytes: size}} : {}),
+			...(face ? {face} : {}),
+			...(faces ? {engine: {backend: faces.backend, detector: faces.detector}} : {}),
+			profile: profile.id,
+			provenance: provenanceOf(profile, sha256),
+			...(source === undefined ? {} : {source}),
+			timings: {
+				...facts.timings,
+				...Object.fromEntries(Object.entries(faces?.timings ?? {}).map(([stage, ms]) => [`face.${stage}`, ms])),
+				total: round(performance.now() - started),
+			},
+			...(annotations ? {annotations} : {}),
 		},
-		...(annotations ? {annotations} : {}),
-	});
+		fixes,
+	);
 }

@@ -1,5 +1,5 @@
 import {type FactName, FactUnavailable, type FactValues, type PhotoFacts} from '../analysis/facts.js';
-import {type AnyCheck, requirementOf} from '../checks/define.js';
+import {type AnyCheck, type Fix, requirementOf} from '../checks/define.js';
 import type {Profile} from '../profiles/schema.js';
 import type {CheckResult, Status} from '../report/schema.js';
 
@@ -28,31 +28,39 @@ export function resultBase(
 	return {id: check.id, reason: check.reason, requirement: requirementOf(check, limits), ...(reported ? {limits: reported} : {})};
 }
 
+/** A check's result, and what would fix it when it failed or warned (for `report.advice`). */
+export interface CheckRun {
+	result: CheckResult;
+	fix?: Fix | undefined;
+}
+
 /** Run one check on the photo's facts: resolve what it needs, judge, and word the result. Never throws. */
-export async function runCheck(check: AnyCheck, facts: PhotoFacts, profile: Profile): Promise<CheckResult> {
+export async function runCheck(check: AnyCheck, facts: PhotoFacts, profile: Profile): Promise<CheckRun> {
 	const limits = limitsOf(check, profile);
 	const base = resultBase(check, profile, limits);
 	try {
 		const entries = await Promise.all(check.needs.map(async (name) => [name, await facts.get(name)] as const));
 		const values = Object.fromEntries(entries) as Pick<FactValues, FactName>;
-		const {status, message, measured, reason, advice} = check.run(values, limits);
-		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not) and its own advice.
-		return {...base, status, reason: reason ?? check.reason, message: withAdvice(advice ?? check.advice, status, message), ...(measured ? {measured} : {})};
+		const {status, message, measured, reason, fix} = check.run(values, limits);
+		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not) and its own fix.
+		return {
+			result: {...base, status, reason: reason ?? check.reason, message, ...(measured ? {measured} : {})},
+			fix: needsFix(status) ? (fix ?? check.fix) : undefined,
+		};
 	} catch (error) {
 		if (error instanceof FactUnavailable) {
 			return error.fact && check.failsWithout?.includes(error.fact)
-				? {...base, status: 'fail', message: withAdvice(check.advice, 'fail', error.message)}
-				: {...base, status: 'skip', message: `Not assessed: ${lowerFirst(error.message)}`};
+				? {result: {...base, status: 'fail', message: error.message}, fix: check.fix}
+				: {result: {...base, status: 'skip', message: `Not assessed: ${lowerFirst(error.message)}`}};
 		}
 		// A bug, not a bad photo: the batch goes on, and the photo is flagged for a person to look at.
 		const detail = error instanceof Error ? error.message : String(error);
-		return {...base, status: 'warn', message: `Not assessed: an internal error stopped this check (${detail}); please report it with the photo.`};
+		return {result: {...base, status: 'warn', message: `Not assessed: an internal error stopped this check (${detail}); please report it with the photo.`}};
 	}
 }
 
-/** A failed or warned check tells the person what to do next. */
-function withAdvice(advice: string | undefined, status: Status, message: string): string {
-	return advice && (status === 'fail' || status === 'warn') ? `${message} ${advice}` : message;
+function needsFix(status: Status): boolean {
+	return status === 'fail' || status === 'warn';
 }
 
 function lowerFirst(text: string): string {

@@ -27,8 +27,9 @@ export async function stoppedReport(input: PhotoInput, profile: Profile, why: st
 	const partial = await checkPhoto(input, {...profile, checks: profile.checks.filter((id) => given.has(id))}, {...context, annotate: false});
 	const byId = new Map(partial.checks.map((result) => [result.id, result]));
 	const results = profile.checks.map((id) => byId.get(id) ?? notRun(id, profile, why));
-	const {verdict: _verdict, reasons: _reasons, checks: _checks, ...rest} = partial;
-	return buildReport({...rest, checks: results});
+	const {verdict: _verdict, reasons: _reasons, checks: _checks, advice, ...rest} = partial;
+	// The file-level checks' advice stands; the checks not run have none.
+	return {...buildReport({...rest, checks: results}), advice};
 }
 
 function notRun(id: Profile['checks'][number], profile: Profile, why: string): CheckResult {

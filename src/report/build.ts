@@ -1,4 +1,6 @@
+import type {Fix} from '../checks/define.js';
 import {RETURN_REASON_CODES, type ReturnReason} from '../reasons.js';
+import {adviceOf} from './advice.js';
 import type {CheckResult, PhotoReport, Verdict} from './schema.js';
 
 /** return when any check failed, review when any warned, accept otherwise (a skip decides nothing). */
@@ -14,7 +16,15 @@ export function reasonsOf(checks: readonly CheckResult[]): ReturnReason[] {
 	return RETURN_REASON_CODES.filter((reason) => failed.has(reason));
 }
 
-export function buildReport(parts: Omit<PhotoReport, 'verdict' | 'reasons'>): PhotoReport {
-	const {checks, ...rest} = parts;
-	return {verdict: verdictOf(checks), reasons: reasonsOf(checks), checks, ...rest};
+/** The report of these checks: its verdict, the portal's reasons, and what to do (from each check's fix and the suggested crop). */
+export function buildReport(parts: Omit<PhotoReport, 'verdict' | 'reasons' | 'advice'>, fixes: ReadonlyMap<string, Fix> = new Map()): PhotoReport {
+	const {checks, suggestedCrop, ...rest} = parts;
+	return {
+		verdict: verdictOf(checks),
+		reasons: reasonsOf(checks),
+		advice: adviceOf(checks, fixes, suggestedCrop),
+		...(suggestedCrop ? {suggestedCrop} : {}),
+		checks,
+		...rest,
+	};
 }

@@ -7,8 +7,10 @@ export const returnReasonSchema = z.enum(RETURN_REASON_CODES);
 
 const point = z.tuple([z.number(), z.number()]);
 
+const checkId = z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'a kebab-case check id');
+
 export const checkResultSchema = z.object({
-	id: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, 'a kebab-case check id'),
+	id: checkId,
 	status: statusSchema,
 	reason: returnReasonSchema,
 	requirement: z.string().min(1),
@@ -35,6 +37,36 @@ const picture = z.object({
 	height: z.number().int().positive(),
 	/** A data: URL (image/jpeg or image/png). */
 	dataUrl: z.string().startsWith('data:image/'),
+});
+
+/** What a person does about a failed or warned check, in the order to do it: a retake makes the other two moot. */
+export const fixActionSchema = z.enum(['retake', 're-export', 'crop']);
+
+/** One thing to do: one entry per action, naming every check it answers. */
+export const adviceSchema = z.object({
+	action: fixActionSchema,
+	/** A sentence: "Retake the photo with both eyes open, looking at the camera; with a neutral expression: …". */
+	text: z.string().min(1),
+	/** The ids of the failed or warned checks this answers. */
+	checks: z.array(checkId).min(1),
+});
+
+const pixel = z.number().int().nonnegative();
+
+/**
+ * A crop of this photo, in its pixels as displayed (EXIF rotation applied), that would fix the
+ * checks named in `fixes` without breaking another: the profile's proportions, the head in the
+ * middle of its band, the face centred, within the pixel limits. For the portal's own crop tool:
+ * this library never writes an altered photo.
+ */
+export const suggestedCropSchema = z.object({
+	x: pixel,
+	y: pixel,
+	width: pixel.positive(),
+	height: pixel.positive(),
+	/** When the crop is larger than the profile allows: the size to scale it down to afterwards. */
+	resizeTo: z.object({width: pixel.positive(), height: pixel.positive()}).optional(),
+	fixes: z.array(checkId).min(1),
 });
 
 /** Pictures for an annotated report (`options.annotate`): coordinates elsewhere stay in image pixels. */
@@ -65,6 +97,10 @@ export const provenanceSchema = z.object({
 export const photoReportSchema = z.object({
 	verdict: verdictSchema,
 	reasons: z.array(returnReasonSchema),
+	/** What to do, in the order to do it (retake, then export again, then crop); empty when nothing failed or warned. */
+	advice: z.array(adviceSchema).default([]),
+	/** Present when cropping this photo would fix its framing (see `suggestedCropSchema`). */
+	suggestedCrop: suggestedCropSchema.optional(),
 	checks: z.array(checkResultSchema),
 	image: z
 		.object({
@@ -93,3 +129,6 @@ export type FaceSummary = z.infer<typeof faceSummarySchema>;
 export type PhotoReport = z.infer<typeof photoReportSchema>;
 export type Annotations = z.infer<typeof annotationsSchema>;
 export type Provenance = z.infer<typeof provenanceSchema>;
+export type FixAction = z.infer<typeof fixActionSchema>;
+export type Advice = z.infer<typeof adviceSchema>;
+export type SuggestedCrop = z.infer<typeof suggestedCropSchema>;

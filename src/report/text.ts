@@ -19,16 +19,27 @@ export interface FormatOptions {
 }
 
 /**
- * A report for a person: the verdict, the portal's reasons in its words, then each failed or
- * warned check with what was found.
+ * A report for a person: the verdict, what to do in order, the portal's reasons in its words with
+ * the checks behind each, then each failed or warned check with what was found.
  */
 export function formatReport(report: PhotoReport, options: FormatOptions = {}): string {
 	const title = options.title ?? report.source ?? 'photo';
 	const colour = options.colour === true;
 	const lines = [`${colour ? `\x1b[1m${title}\x1b[22m` : title}: ${paint(colour, report.verdict, verdictWords[report.verdict])}`];
-	for (const reason of report.reasons) lines.push(`  ${RETURN_REASONS[reason]}`);
+	// What to do first, then the portal's words, each with the checks behind it (so "It does not meet
+	// the photo requirements." says which).
+	if (report.advice.length > 0) {
+		lines.push(report.advice.length === 1 ? '  What to do:' : '  What to do, in this order:');
+		for (const [i, advice] of report.advice.entries()) lines.push(`    ${report.advice.length === 1 ? '-' : `${i + 1}.`} ${advice.text}`);
+	}
+	if (report.reasons.length > 0) lines.push(report.reasons.length === 1 ? "  The portal's reason:" : "  The portal's reasons:");
+	for (const reason of report.reasons) {
+		const behind = report.checks.filter((check) => check.status === 'fail' && check.reason === reason).map((check) => check.id);
+		lines.push(`    ${RETURN_REASONS[reason]} (${behind.join(', ')})`);
+	}
+	if (report.advice.length > 0 || report.reasons.length > 0) lines.push('  What was found:');
 	const shown = report.checks.filter((check) => options.all || check.status === 'fail' || check.status === 'warn');
-	for (const check of shown) lines.push(`  ${paint(colour, check.status, marks[check.status])} ${check.id}: ${check.message}`);
+	for (const check of shown) lines.push(`    ${paint(colour, check.status, marks[check.status])} ${check.id}: ${check.message}`);
 	return lines.join('\n');
 }
 

@@ -10,7 +10,7 @@ import {formatMegabytes, num, percent} from '../../src/format.js';
 import {limitsOf} from '../../src/pipeline/run-check.js';
 import {caPrCard} from '../../src/profiles/index.js';
 import type {ReturnReason} from '../../src/reasons.js';
-import type {Status} from '../../src/report/schema.js';
+import type {FixAction, Status} from '../../src/report/schema.js';
 
 export interface CheckCase<N extends FactName, L> {
 	name: string;
@@ -22,6 +22,8 @@ export interface CheckCase<N extends FactName, L> {
 	reason?: ReturnReason;
 	/** What the message must contain (a string) or match (a pattern). */
 	message?: ReadonlyArray<string | RegExp>;
+	/** The fix of this outcome (its own or the check's): its action, and what its `how` must contain. */
+	fix?: {action: FixAction; how?: ReadonlyArray<string>};
 }
 
 export interface CheckTable<N extends FactName, L> {
@@ -49,7 +51,8 @@ export function testCheck<Id extends string, N extends FactName, L>(check: Check
 	const run = (item: CheckCase<N, L>, limits: L) => {
 		const merged = {...limits, ...item.limits} as L;
 		const outcome = check.run(item.facts, merged);
-		return {...outcome, text: `${requirementOf(check, merged)} ${outcome.message}`};
+		const fix = outcome.status === 'fail' || outcome.status === 'warn' ? (outcome.fix ?? check.fix) : undefined;
+		return {...outcome, fix, text: `${requirementOf(check, merged)} ${outcome.message} ${fix?.how ?? ''}`};
 	};
 
 	describe(check.id, () => {
@@ -60,6 +63,10 @@ export function testCheck<Id extends string, N extends FactName, L>(check: Check
 			for (const expected of item.message ?? []) {
 				if (typeof expected === 'string') expect(outcome.message).toContain(expected);
 				else expect(outcome.message).toMatch(expected);
+			}
+			if (item.fix) {
+				expect(outcome.fix?.action).toBe(item.fix.action);
+				for (const expected of item.fix.how ?? []) expect(outcome.fix?.how).toContain(expected);
 			}
 		});
 

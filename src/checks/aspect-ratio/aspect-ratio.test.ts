@@ -12,7 +12,13 @@ testCheck(aspectRatio, {
 		{name: '0.9 % wider', facts: {header: header(1009, 1400)}, status: 'pass'},
 		{name: '1.5 % wider', facts: {header: header(1015, 1400)}, status: 'warn', message: ['1.5 % wider than 5:7', 'at most 1 % off']},
 		{name: '1.5 % narrower', facts: {header: header(985, 1400)}, status: 'warn', message: ['narrower']},
-		{name: 'square: suggests the largest 5:7 crop', facts: {header: header(1350, 1350)}, status: 'warn', message: ['964 × 1350']},
+		{
+			name: 'square: a crop to 5:7',
+			facts: {header: header(1350, 1350)},
+			status: 'warn',
+			message: ['40 % wider'],
+			fix: {action: 'crop', how: ['framed at 5:7 (it is 1)']},
+		},
 		{name: '4:5', facts: {header: header(1120, 1400)}, status: 'warn'},
 	],
 });

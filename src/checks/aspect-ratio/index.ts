@@ -29,15 +29,14 @@ export const aspectRatio = defineCheck({
 		if (Math.abs(deviation) <= tolerance) {
 			return {status: 'pass', message: `${width} × ${height} is ${shape} (ratio ${num(ratio, 3)}, within ${percent(tolerance)}).`, measured};
 		}
-		// Suggest the largest crop of this photo with the right proportions.
-		const cropWidth = deviation > 0 ? Math.round(height * target) : width;
-		const cropHeight = deviation > 0 ? height : Math.round(width / target);
 		return {
 			status: 'warn',
 			message:
 				`${width} × ${height} (ratio ${num(ratio, 3)}) is ${percent(Math.abs(deviation))} ${deviation > 0 ? 'wider' : 'narrower'} ` +
-				`than ${shape} (${num(target, 3)}; at most ${percent(tolerance)} off): crop it to ${shape}, e.g. ${cropWidth} × ${cropHeight}, keeping the head at the right size.`,
+				`than ${shape} (${num(target, 3)}; at most ${percent(tolerance)} off).`,
 			measured,
+			// Which crop depends on the head too: report.suggestedCrop names one when there is.
+			fix: {action: 'crop', how: `framed at ${shape} (it is ${num(ratio, 3)})`},
 		};
 	},
 });

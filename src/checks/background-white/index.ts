@@ -7,7 +7,7 @@ export const backgroundWhite = defineCheck({
 	id: 'background-white',
 	requirement: 'The photo must be taken in front of a plain white background, with a clear difference between the face and the background, and no shadows.',
 	reason: 'BACKGROUND_NOT_WHITE',
-	advice: 'Retake the photo in front of a plain white background, evenly lit, standing a little away from it so no shadow falls on it.',
+	fix: {action: 'retake', how: 'in front of a plain white background, evenly lit, standing a little away from it so no shadow falls on it'},
 	needs: ['background'],
 	limits: {
 		group: 'backgroundWhite',

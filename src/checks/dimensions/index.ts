@@ -29,8 +29,12 @@ export const dimensions = defineCheck({
 		if (height > maxHeight) problems.push(`${height} px high, at most ${maxHeight} allowed`);
 
 		if (problems.length > 0) {
-			const advice = width < minWidth || height < minHeight ? 'use the original, larger file' : 'resize it without cropping';
-			return {status: 'fail', message: `The photo is ${size}${rotated}: ${problems.join(', ')} (${advice}).`, measured};
+			// Too small: only a larger original helps (cropping makes it smaller still). Too large: a crop may fix it, or resizing.
+			const fix =
+				width < minWidth || height < minHeight
+					? ({action: 're-export', how: `from the original, larger file: at least ${minWidth} × ${minHeight} pixels`} as const)
+					: ({action: 're-export', how: `scaled down to at most ${maxWidth} × ${maxHeight} pixels`} as const);
+			return {status: 'fail', message: `The photo is ${size}${rotated}: ${problems.join(', ')}.`, measured, fix};
 		}
 		return {status: 'pass', message: `The photo is ${size}${rotated}, between ${minWidth} × ${minHeight} and ${maxWidth} × ${maxHeight}.`, measured};
 	},

@@ -7,7 +7,7 @@ export const exposure = defineCheck({
 	id: 'exposure',
 	requirement: 'The photo must not be too dark, nor washed out: the face evenly and correctly exposed.',
 	reason: 'TOO_DARK',
-	advice: 'Retake the photo in even light that shows the face clearly; brightening or darkening the file afterwards counts as alteration.',
+	fix: {action: 'retake', how: 'in even light that shows the face clearly (brightening or darkening the file afterwards counts as alteration)'},
 	needs: ['faceRegion', 'reduced'],
 	limits: {
 		group: 'exposure',

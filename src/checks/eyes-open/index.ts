@@ -6,7 +6,7 @@ export const eyesOpen = defineCheck({
 	id: 'eyes-open',
 	requirement: 'Your eyes must be open and clearly visible.',
 	reason: 'FEATURES_NOT_VISIBLE',
-	advice: 'Retake the photo with both eyes open, looking at the camera.',
+	fix: {action: 'retake', how: 'with both eyes open, looking at the camera'},
 	needs: ['faceFeatures'],
 	limits: {
 		group: 'eyesOpen',

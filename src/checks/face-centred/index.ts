@@ -30,17 +30,20 @@ export const faceCentred = defineCheck({
 		const measured = {centreX: round(face.centreX, 3), offset: round(offset, 3), eyeLine: round(eyeLine, 3)};
 		const side = offset > 0 ? 'right' : 'left';
 		const where = `The face's centre is ${percent(Math.abs(offset))} of the width ${side} of the middle`;
+		const centre = {action: 'crop', how: `so that the face is centred (it is ${percent(Math.abs(offset))} ${side} of the middle)`} as const;
 		if (Math.abs(offset) > maxOffset) {
-			return {status: 'fail', message: `${where} (at most ${percent(maxOffset)}): centre the face.`, measured};
+			return {status: 'fail', message: `${where} (at most ${percent(maxOffset)}).`, measured, fix: centre};
 		}
 		if (Math.abs(offset) > warnOffset) {
-			return {status: 'warn', message: `${where}, close to the ${percent(maxOffset)} limit (at most ${percent(warnOffset)} is safe).`, measured};
+			return {status: 'warn', message: `${where}, close to the ${percent(maxOffset)} limit (at most ${percent(warnOffset)} is safe).`, measured, fix: centre};
 		}
 		if (eyeLine < eyeLineMin || eyeLine > eyeLineMax) {
+			const band = `${percent(eyeLineMin, 0)}–${percent(eyeLineMax, 0)}`;
 			return {
 				status: 'warn',
-				message: `The face is centred, but the eyes are at ${percent(eyeLine)} of the height from the top (expected ${percent(eyeLineMin, 0)}–${percent(eyeLineMax, 0)}): the head sits too ${eyeLine < eyeLineMin ? 'high' : 'low'} in the frame.`,
+				message: `The face is centred, but the eyes are at ${percent(eyeLine)} of the height from the top (expected ${band}): the head sits too ${eyeLine < eyeLineMin ? 'high' : 'low'} in the frame.`,
 				measured,
+				fix: {action: 'crop', how: `so that the eyes are ${band} of the height from the top (they are at ${percent(eyeLine)})`},
 			};
 		}
 		return {

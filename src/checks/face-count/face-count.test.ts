@@ -13,10 +13,12 @@ const withCandidates = (count: number, ...scores: number[]) => {
 
 test('no face found is not told to leave only you in the frame', async () => {
 	const [report] = await validatePhotos([await jpeg(715, 1001)], {checks: ['face-count'], workers: false});
-	expect(report!.checks[0]!.message).toBe(
-		'No face was found in the photo. Retake the photo facing the camera, your whole face in the frame, evenly lit and not covered.',
-	);
-	expect(faceCount.run({faces: faces(2)}, {minScore: 0.5}).advice).toBeUndefined();
+	expect(report!.checks[0]!.message).toBe('No face was found in the photo.');
+	expect(report!.advice).toEqual([
+		{action: 'retake', text: 'Retake the photo facing the camera, your whole face in the frame, evenly lit and not covered.', checks: ['face-count']},
+	]);
+	expect(faceCount.run({faces: faces(2)}, {minScore: 0.5}).fix).toBeUndefined();
+	expect(faceCount.fix?.how).toBe('with only you in the frame');
 });
 
 testCheck(faceCount, {

@@ -6,7 +6,7 @@ export const faceCount = defineCheck({
 	id: 'face-count',
 	requirement: 'The photo must show one person: you, alone.',
 	reason: 'OTHER_REQUIREMENT',
-	advice: 'Retake the photo with only you in the frame.',
+	fix: {action: 'retake', how: 'with only you in the frame'},
 	needs: ['faces'],
 	limits: {
 		group: 'faceCount',
@@ -32,7 +32,7 @@ export const faceCount = defineCheck({
 			return {
 				status: 'fail',
 				message: 'No face was found in the photo.',
-				advice: 'Retake the photo facing the camera, your whole face in the frame, evenly lit and not covered.',
+				fix: {action: 'retake', how: 'facing the camera, your whole face in the frame, evenly lit and not covered'},
 				measured,
 			};
 		}

@@ -6,7 +6,7 @@ export const faceVisible = defineCheck({
 	id: 'face-visible',
 	requirement: 'Your facial features must be visible: eyes, nose and mouth, not covered by hair, glasses, a hand or anything else.',
 	reason: 'FEATURES_NOT_VISIBLE',
-	advice: 'Retake the photo with the whole face visible: no sunglasses, hair, hands or anything else over the eyes, nose or mouth.',
+	fix: {action: 'retake', how: 'with the whole face visible: no sunglasses, hair, hands or anything else over the eyes, nose or mouth'},
 	// With no face at all, or a face turned so far that its features cannot be measured, the
 	// features are not visible: this check fails rather than skips.
 	needs: ['face', 'faceFeatures'],

@@ -28,22 +28,31 @@ export const fileFormat = defineCheck({
 		};
 
 		const warnings: string[] = [];
+		const hows: string[] = [];
+		const suffix = header.format === 'jpeg' ? 'jpg' : 'png';
 		if (extension !== undefined && !extensions[header.format]?.includes(extension)) {
-			warnings.push(
-				`its name ends in ".${extension}" (an upload form that trusts the name may refuse it: rename it to .${header.format === 'jpeg' ? 'jpg' : 'png'})`,
-			);
+			warnings.push(`its name ends in ".${extension}" (an upload form that trusts the name may refuse it)`);
+			hows.push(`named .${suffix}`);
 		} else if (file.name !== undefined && extension === undefined) {
-			warnings.push(`its name "${file.name}" has no extension (an upload form may ask for .${header.format === 'jpeg' ? 'jpg' : 'png'})`);
+			warnings.push(`its name "${file.name}" has no extension (an upload form may ask for .${suffix})`);
+			hows.push(`named .${suffix}`);
 		}
 		if (header.space === 'cmyk') {
 			warnings.push('it uses CMYK colour, meant for printing; a screen-ready photo is RGB');
+			hows.push('in RGB colour');
 		}
 		if (header.hasAlpha) {
 			warnings.push('it has a transparency channel; transparent parts were judged as if on white, and a portal may show them differently');
+			hows.push('without transparency');
 		}
 
 		if (warnings.length > 0) {
-			return {status: 'warn', message: `The content is a ${label} image that decodes completely, but ${warnings.join('; and ')}.`, measured};
+			return {
+				status: 'warn',
+				message: `The content is a ${label} image that decodes completely, but ${warnings.join('; and ')}.`,
+				measured,
+				fix: {action: 're-export', how: hows.join(', ')},
+			};
 		}
 		return {status: 'pass', message: `The content is a ${label} image that decodes completely.`, measured};
 	},

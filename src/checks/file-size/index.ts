@@ -23,17 +23,21 @@ export const fileSize = defineCheck({
 	},
 	run({size}, {maxBytes, warnAboveBytes}) {
 		const measured = {bytes: size};
+		const fix = {
+			action: 're-export',
+			how: `at a lower JPEG quality, to at most ${warnAboveBytes.toLocaleString('en-US')} bytes, without cropping or resizing it`,
+		} as const;
 		const max = `${maxBytes.toLocaleString('en-US')} bytes`;
 		if (size > maxBytes) {
-			return {status: 'fail', message: `The file is ${formatBytes(size)}: above the limit of ${formatMegabytes(maxBytes)} (${max}).`, measured};
+			return {status: 'fail', message: `The file is ${formatBytes(size)}: above the limit of ${formatMegabytes(maxBytes)} (${max}).`, measured, fix};
 		}
 		if (size > warnAboveBytes) {
 			return {
 				status: 'warn',
 				message:
-					`The file is ${formatBytes(size)}: within the limit counted as ${max}, ` +
-					`but above it counted as ${warnAboveBytes.toLocaleString('en-US')} bytes; save it slightly smaller to be safe.`,
+					`The file is ${formatBytes(size)}: within the limit counted as ${max}, ` + `but above it counted as ${warnAboveBytes.toLocaleString('en-US')} bytes.`,
 				measured,
+				fix,
 			};
 		}
 		return {status: 'pass', message: `The file is ${formatBytes(size)}, within ${formatMegabytes(maxBytes)} (${max}).`, measured};

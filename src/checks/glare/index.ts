@@ -6,7 +6,7 @@ export const glare = defineCheck({
 	id: 'glare',
 	requirement: 'The photo must be taken without glare or flash reflections on the face or glasses.',
 	reason: 'GLARE',
-	advice: 'Retake the photo with diffuse light and no flash reflecting on the skin or glasses.',
+	fix: {action: 'retake', how: 'in diffuse light, with no flash reflecting on the skin or glasses'},
 	needs: ['glare'],
 	limits: {
 		group: 'glare',

@@ -7,8 +7,10 @@ export const glasses = defineCheck({
 	id: 'glasses',
 	requirement: 'Your eyes must be clearly visible: glasses are allowed, but not tinted or dark lenses, and no glare on the lenses.',
 	reason: 'FEATURES_NOT_VISIBLE',
-	advice:
-		'Retake the photo without tinted glasses, and with no light reflecting on the lenses (take the glasses off, or tilt them slightly and use diffuse light).',
+	fix: {
+		action: 'retake',
+		how: 'without tinted glasses and with no light reflecting on the lenses (take the glasses off, or tilt them slightly and use diffuse light)',
+	},
 	needs: ['lenses', 'faceFeatures', 'faceRegion'],
 	limits: {
 		group: 'glasses',

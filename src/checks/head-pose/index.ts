@@ -6,6 +6,7 @@ export const headPose = defineCheck({
 	id: 'head-pose',
 	requirement: 'The photo must be taken straight on, with the face squared to the camera (not tilted or turned).',
 	reason: 'OTHER_REQUIREMENT',
+	fix: {action: 'retake', how: 'looking straight at the camera, the head level and not turned'},
 	needs: ['face'],
 	limits: {
 		group: 'headPose',
@@ -34,7 +35,7 @@ export const headPose = defineCheck({
 				? `turned ${num(Math.abs(yaw))}° ${yaw > 0 ? 'to the right of the photo' : 'to the left of the photo'} (at most ${limits.maxYawDeg}°)`
 				: '',
 		].filter(Boolean);
-		if (failures.length > 0) return {status: 'fail', message: `The head is ${failures.join(' and ')}: look straight at the camera (${angles}).`, measured};
+		if (failures.length > 0) return {status: 'fail', message: `The head is ${failures.join(' and ')}: ${angles}.`, measured};
 		const warnings = [
 			Math.abs(roll) > limits.warnRollDeg ? `tilted ${num(Math.abs(roll))}° sideways (at most ${limits.warnRollDeg}° is safe)` : '',
 			Math.abs(yaw) > limits.warnYawDeg ? `turned ${num(Math.abs(yaw))}° (at most ${limits.warnYawDeg}° is safe)` : '',
@@ -42,7 +43,7 @@ export const headPose = defineCheck({
 				? `${pitch > 0 ? 'raised' : 'lowered'} about ${num(Math.abs(pitch), 0)}° (an estimate; at most ${limits.warnPitchDeg}° is safe)`
 				: '',
 		].filter(Boolean);
-		if (warnings.length > 0) return {status: 'warn', message: `The head may be ${warnings.join(' and ')}: check that it is straight (${angles}).`, measured};
+		if (warnings.length > 0) return {status: 'warn', message: `The head may be ${warnings.join(' and ')}: ${angles}.`, measured};
 		return {status: 'pass', message: `The head is straight (${angles}).`, measured};
 	},
 });

@@ -29,12 +29,15 @@ export const headSize = defineCheck({
 		const method = face.crownMethod === 'hair-boundary' ? 'crown found at the top of the hair' : 'crown estimated from the face proportions';
 		const found = `The head (chin to crown) is ${percent(ratio)} of the photo's height (${method})`;
 		const band = `${percent(minRatio)}–${percent(maxRatio)}`;
+		const fix = {
+			action: 'crop',
+			how: `so that the head is about ${percent((minRatio + maxRatio) / 2)} of the height (${band}; it is ${percent(ratio)})`,
+		} as const;
 		if (ratio < minRatio - margin || ratio > maxRatio + margin) {
-			const advice = ratio < minRatio ? 'the head is too small: crop closer' : 'the head is too large: crop wider';
-			return {status: 'fail', message: `${found}, outside ${band}: ${advice}.`, measured};
+			return {status: 'fail', message: `${found}, outside ${band}: the head is too ${ratio < minRatio ? 'small' : 'large'}.`, measured, fix};
 		}
 		if (ratio < minRatio + margin || ratio > maxRatio - margin) {
-			return {status: 'warn', message: `${found}, within ${percent(margin)} of the ${band} limits: measure it to be sure.`, measured};
+			return {status: 'warn', message: `${found}, within ${percent(margin)} of the ${band} limits: measure it to be sure.`, measured, fix};
 		}
 		return {status: 'pass', message: `${found}, within ${band}.`, measured};
 	},

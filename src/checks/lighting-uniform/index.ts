@@ -7,6 +7,7 @@ export const lightingUniform = defineCheck({
 	id: 'lighting-uniform',
 	requirement: 'The photo must be taken with uniform lighting, without shadows across the face.',
 	reason: 'OTHER_REQUIREMENT',
+	fix: {action: 'retake', how: 'with the face lit evenly, from the front or from both sides'},
 	needs: ['faceRegion'],
 	limits: {
 		group: 'lightingUniform',
@@ -30,7 +31,7 @@ export const lightingUniform = defineCheck({
 		if (stops > limits.maxHalfStops) {
 			return {
 				status: 'fail',
-				message: `Uneven lighting, a shadow across the face: ${found}; at most ${limits.maxHalfStops}. Light the face from the front or both sides.`,
+				message: `Uneven lighting, a shadow across the face: ${found}; at most ${limits.maxHalfStops}.`,
 				measured,
 			};
 		}

@@ -7,7 +7,7 @@ export const naturalColour = defineCheck({
 	id: 'natural-colour',
 	requirement: 'The photo must be in colour and represent natural skin tones.',
 	reason: 'OTHER_REQUIREMENT',
-	advice: 'Submit a colour photo with its natural colours, as the camera took it.',
+	fix: {action: 're-export', how: 'in colour, with the natural colours the camera took, without filters'},
 	needs: ['faceRegion', 'reduced'],
 	limits: {
 		group: 'naturalColour',

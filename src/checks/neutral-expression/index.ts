@@ -6,7 +6,7 @@ export const neutralExpression = defineCheck({
 	id: 'neutral-expression',
 	requirement: 'The photo must show a neutral facial expression: mouth closed, no smiling.',
 	reason: 'OTHER_REQUIREMENT',
-	advice: 'Retake the photo with a neutral expression: mouth closed, not smiling.',
+	fix: {action: 'retake', how: 'with a neutral expression: mouth closed, not smiling'},
 	needs: ['face', 'faceFeatures'],
 	limits: {
 		group: 'neutralExpression',

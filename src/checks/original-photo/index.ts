@@ -8,7 +8,7 @@ export const originalPhoto = defineCheck({
 	id: 'original-photo',
 	requirement: 'The photo must be an original photo, not taken from an existing photo (a print, a screen or a scan).',
 	reason: 'OTHER_REQUIREMENT',
-	advice: 'Have a new photo taken of you in person; a photo of a printed photo, of a screen, or a scan of a print is returned.',
+	fix: {action: 'retake', how: 'of you in person (a photo of a printed photo or of a screen, or a scan of a print, is returned)'},
 	needs: ['metadata', 'jpeg', 'screenPattern'],
 	limits: {
 		group: 'originalPhoto',

@@ -92,6 +92,7 @@ export const recent = defineCheck({
 				status: 'fail',
 				message: `The photo was taken ${describeAge(nowMs - instant)} ago (${from}): more than ${maxAgeMonths} months; IRCC wants a photo taken within the last ${maxAgeMonths} months.`,
 				measured,
+				fix: {action: 'retake', how: `now: IRCC wants one taken within the last ${maxAgeMonths} months`},
 			};
 		}
 		if (earliest < limit) {
@@ -121,6 +122,7 @@ function lastModified(time: FileDate | undefined, now: Date, maxAgeMonths: numbe
 			status: 'fail',
 			message: `The file was last saved ${describeAge(now.getTime() - instant)} ago (PNG tIME ${time.raw}, UTC), so the photo in it was taken more than ${maxAgeMonths} months ago; IRCC wants a photo taken within the last ${maxAgeMonths} months.`,
 			measured,
+			fix: {action: 'retake', how: `now: IRCC wants one taken within the last ${maxAgeMonths} months`},
 		};
 	}
 	return {

@@ -7,7 +7,7 @@ export const sharpness = defineCheck({
 	id: 'sharpness',
 	requirement: 'The photo must be clear, sharp and in focus.',
 	reason: 'OTHER_REQUIREMENT',
-	advice: 'Retake the photo in focus and without movement; sharpening the file afterwards counts as alteration.',
+	fix: {action: 'retake', how: 'in focus and without movement (sharpening the file afterwards counts as alteration)'},
 	needs: ['focus'],
 	limits: {
 		group: 'sharpness',

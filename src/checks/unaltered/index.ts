@@ -9,7 +9,7 @@ export const unaltered = defineCheck({
 	requirement:
 		'The photo must be original and not altered in any way (no colour, brightness, contrast or sharpness adjustment; no retouching; no changed background).',
 	reason: 'OTHER_REQUIREMENT',
-	advice: 'Submit the original file as the camera or the photographer produced it, without edits.',
+	fix: {action: 're-export', how: 'from the original file, as the camera or the photographer produced it, without edits'},
 	needs: ['metadata', 'jpeg', 'pixelEvidence'],
 	limits: {
 		group: 'unaltered',
