@@ -6,6 +6,11 @@ import {profileOverridesSchema, profileSchema} from './profiles/schema.js';
 /** The longest timeout Node's timers hold (2³¹ − 1 ms, about 24.8 days): a longer one fires at once. */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
+/** The longest side of an annotated report's picture, by default and at the extremes. */
+export const DEFAULT_PICTURE_SIZE = 480;
+export const MIN_PICTURE_SIZE = 64;
+export const MAX_PICTURE_SIZE = 4096;
+
 /** The most photos in flight a batch accepts; fewer workers start when there are fewer photos or less free memory. */
 export const MAX_CONCURRENCY = 256;
 
@@ -19,8 +24,12 @@ export const validateOptionsSchema = z
 		checks: z.array(z.enum(CHECK_IDS)).min(1).optional(),
 		/** The file name, for the extension check, when the input is bytes. */
 		name: z.string().min(1).optional(),
-		/** Add `report.annotations` (a thumbnail, the background mask, glare spots) for pictures of the result. */
-		annotate: z.boolean().optional(),
+		/**
+		 * Add `report.annotations` (a picture of the photo, the background mask, glare spots) for pictures
+		 * of the result: `true` for a 480-pixel picture, `{pictureSize}` for another longest side (64–4096;
+		 * never larger than the photo as analysed).
+		 */
+		annotate: z.union([z.boolean(), z.object({pictureSize: z.number().int().min(MIN_PICTURE_SIZE).max(MAX_PICTURE_SIZE)}).strict()]).optional(),
 		/** The date a photo's age is measured against (default: now). */
 		now: z.date().optional(),
 	})
@@ -51,6 +60,8 @@ export interface Progress {
 }
 
 export type ValidateOptions = z.input<typeof validateOptionsSchema>;
+/** What `options.annotate` asks for. */
+export type AnnotateOption = NonNullable<z.output<typeof validateOptionsSchema>['annotate']>;
 export type ValidateManyOptions = z.input<typeof validateManyOptionsSchema>;
 
 /**

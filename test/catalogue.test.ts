@@ -106,3 +106,18 @@ describe('the profile schema is built from the checks', () => {
 		expect(profileSchema.safeParse({...caPrCard, sources}).success).toBe(false);
 	});
 });
+
+describe('figures: what the HTML report labels', () => {
+	test.each(CHECK_IDS.map((id) => [id] as const))('%s names only limits its profile group has, and labels each key once', (id) => {
+		const check: AnyCheck = checks[id];
+		const group = (check.limits ? (caPrCard as unknown as Record<string, Record<string, unknown>>)[check.limits.group] : undefined) ?? {};
+		const keys = (check.figures ?? []).map((figure) => figure.key);
+		expect(new Set(keys).size).toBe(keys.length);
+		for (const figure of check.figures ?? []) {
+			const named = [figure.atLeast, figure.atMost, figure.safeFrom, ...(Array.isArray(figure.between) ? figure.between : [figure.between])].filter(
+				(key): key is string => key !== undefined,
+			);
+			for (const key of named) expect(group, `${id}: ${figure.key} is judged against ${key}`).toHaveProperty(key);
+		}
+	});
+});

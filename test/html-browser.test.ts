@@ -17,6 +17,7 @@ import {FACE, IMAGE, syntheticReport, thumbnailUrl, VARIANTS, variantReports} fr
 if (!hasChromium) console.warn(`html-browser.test.ts skipped: ${noChromiumMessage}`);
 
 const EVIL = '<img src=x onerror=alert(1)>.jpg';
+const CROP = {x: 40, y: 20, width: 900, height: 1260, fixes: ['head-size']};
 
 describe.skipIf(!hasChromium)(`the HTML report in headless Chromium${hasChromium ? '' : ` (skipped: ${noChromiumMessage})`}`, () => {
 	let browser: Chromium;
@@ -26,6 +27,9 @@ describe.skipIf(!hasChromium)(`the HTML report in headless Chromium${hasChromium
 
 	beforeAll(async () => {
 		reports = await variantReports((variant) => (variant === 'head-size' ? EVIL : `${variant}.jpg`));
+		// The head-size photo with the crop a report would suggest for it.
+		const headSize = reports.findIndex((report) => report.source === EVIL);
+		reports[headSize] = {...reports[headSize]!, suggestedCrop: CROP};
 		const folder = await mkdtemp(path.join(tmpdir(), 'photo-requirements-html-'));
 		const file = path.join(folder, 'report.html');
 		await writeFile(file, renderHtml(reports));
@@ -106,6 +110,70 @@ describe.skipIf(!hasChromium)(`the HTML report in headless Chromium${hasChromium
 			] as const) {
 				expect(isEyeMark(x * scaleX + dx, y * scaleY + dy), `no eye mark at (${x}, ${y}) + (${dx}, ${dy}) px`).toBe(false);
 			}
+		}
+	});
+
+	test('the suggested crop is drawn, and previewed cut and in black and white', async () => {
+		const i = reports.findIndex((report) => report.source === EVIL);
+		const card = page.locator(`#p-${i}`);
+		await card.scrollIntoViewIfNeeded();
+		const rect = card.locator('.viewer .pr-crop');
+		expect(await rect.evaluate((node) => ['x', 'y', 'width', 'height'].map((name) => Number(node.getAttribute(name))))).toEqual([40, 20, 900, 1260]);
+		const preview = card.locator('.crop-preview svg');
+		await expect.poll(() => card.locator('svg .pr-photo').getAttribute('href')).toMatch(/^data:/);
+		await page.waitForTimeout(200);
+		const {data, info} = await sharp(await preview.screenshot())
+			.removeAlpha()
+			.raw()
+			.toBuffer({resolveWithObject: true});
+		const box = (await preview.boundingBox())!;
+		expect(box.width / box.height).toBeCloseTo(900 / 1260, 1);
+		// The skin (#e0b899) shows grey in the preview: every pixel's channels alike.
+		let spread = 0;
+		for (let y = 3; y < info.height - 3; y++) {
+			for (let x = 3; x < info.width - 3; x++) {
+				const at = (y * info.width + x) * info.channels; // inside the preview's border
+				spread = Math.max(spread, Math.max(data[at]!, data[at + 1]!, data[at + 2]!) - Math.min(data[at]!, data[at + 1]!, data[at + 2]!));
+			}
+		}
+		expect(spread).toBeLessThan(12);
+	});
+
+	test('each layer of the picture switches off and on, and the picture zooms to 1:1 and back', async () => {
+		const i = reports.findIndex((report) => report.source === EVIL);
+		const card = page.locator(`#p-${i}`);
+		await card.scrollIntoViewIfNeeded();
+		for (const layer of ['marks', 'background', 'crop']) {
+			const toggle = card.locator(`[data-layer-toggle="${layer}"]`);
+			const drawn = card.locator(`.viewer [data-layer="${layer}"]`);
+			expect(await drawn.isVisible(), layer).toBe(true);
+			await toggle.uncheck();
+			expect(await drawn.isVisible(), `${layer} switched off`).toBe(false);
+			await toggle.check();
+			expect(await drawn.isVisible(), `${layer} switched on again`).toBe(true);
+		}
+		const svg = card.locator('.viewer svg');
+		const fitted = (await svg.boundingBox())!.width;
+		await card.locator('[data-zoom]').click();
+		expect((await svg.boundingBox())!.width).toBeCloseTo(343, 0); // the picture's own width
+		expect(await card.locator('[data-zoom]').getAttribute('aria-pressed')).toBe('true');
+		await card.locator('[data-zoom]').click();
+		expect((await svg.boundingBox())!.width).toBeCloseTo(fitted, 0);
+	});
+
+	test("at a phone's width the picture fills the card and the findings follow it", async () => {
+		await page.setViewportSize({width: 390, height: 844});
+		try {
+			const card = page.locator('#p-1');
+			await card.scrollIntoViewIfNeeded();
+			const picture = (await card.locator('.viewer').boundingBox())!;
+			const findings = (await card.locator('.findings').boundingBox())!;
+			expect(picture.width).toBeGreaterThan(300);
+			expect(picture.x + picture.width).toBeLessThanOrEqual(390);
+			expect(findings.y).toBeGreaterThan(picture.y + picture.height);
+			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		} finally {
+			await page.setViewportSize({width: 1280, height: 900});
 		}
 	});
 

@@ -7,8 +7,10 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import sharp from 'sharp';
 import {beforeAll, describe, expect, test} from 'vitest';
-import {type PhotoReport, RETURN_REASON_CODES, renderAnnotatedPng, renderHtml} from '../src/index.js';
+import {type PhotoReport, RETURN_REASON_CODES, RETURN_REASONS, renderAnnotatedPng, renderHtml} from '../src/index.js';
+import {escapeHtml} from '../src/report/html.js';
 import {MARK_COLOURS} from '../src/report/overlay.js';
+import {runCli} from './support/cli.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 import {repoRoot} from './support/photos.js';
 import {FACE, IMAGE, maskUrl, syntheticReport, thumbnailUrl, type Variant, variantReports} from './support/reports.js';
@@ -49,22 +51,47 @@ describe('renderHtml', () => {
 		expect(html).toMatch(/<tr data-reason="GLARE">.*?data-returned="1"/);
 	});
 
-	test("groups each photo's checks under the portal's reasons, in the portal's order, worst status first", () => {
+	test('a card leads with what to do, then the checks not met, then those to look at; the met ones folded away', () => {
 		const index = reports.findIndex((report) => report.source === 'too-small.jpg');
+		const report = reports[index]!;
 		const card = cardOf(html, index);
-		const groups = [...card.matchAll(/<tbody class="group" data-reason="(\w+)" data-status="(\w+)">(.*?)<\/tbody>/g)];
-		const used = RETURN_REASON_CODES.filter((reason) => reports[index]!.checks.some((check) => check.reason === reason));
-		expect(groups.map((group) => group[1])).toEqual(used);
-		const statusOf = Object.fromEntries(groups.map((group) => [group[1], group[2]]));
-		expect(statusOf).toMatchObject({DIMENSIONS_OUT_OF_RANGE: 'fail', FILE_TOO_LARGE: 'fail', GLARE: 'pass'});
-		for (const group of groups) {
-			const ids = [...group[3]!.matchAll(/data-check="([\w-]+)"/g)].map((match) => match[1]);
-			expect(ids).toEqual(reports[index]!.checks.filter((check) => check.reason === group[1]).map((check) => check.id));
-		}
-		// Message, measured value and limits are all shown.
+		const parts = [...card.matchAll(/<section class="status-part" data-part="(\w+)">/g)].map((match) => match[1]);
+		expect(parts).toEqual(['fail']);
+		expect(card.indexOf('class="advice"')).toBeLessThan(card.indexOf('class="status-part"'));
+		for (const advice of report.advice) expect(card).toContain(advice.text);
+		const folded = card.slice(card.indexOf('<details class="met">'));
+		const passed = report.checks.filter((check) => check.status === 'pass');
+		expect(folded).toContain(`Met: ${passed.length} checks`);
+		for (const check of passed) expect(folded).toContain(`data-check="${check.id}" data-status="pass"`);
+		// Under "not met", the portal's reasons in its words and order, each with its failed checks only.
+		const failedPart = card.slice(card.indexOf('data-part="fail"'), card.indexOf('<details class="met">'));
+		const groups = [...failedPart.matchAll(/<div class="group" data-reason="(\w+)" data-status="fail"><h4>(.*?)<\/h4>/g)];
+		expect(groups.map((group) => group[1])).toEqual(['DIMENSIONS_OUT_OF_RANGE', 'FILE_TOO_LARGE']);
+		expect(groups[1]![2]).toContain('<span class="badge st-fail">not met</span> The file size is above 4 MB.');
 		expect(card).toContain('The photo is 600 × 840 pixels: too small.');
-		expect(card).toContain('<li><span>width:</span> 600</li>');
-		expect(card).toContain('<li><span>minWidth:</span> 715</li>');
+	});
+
+	test("a met reason reads in plain words, never as the portal's complaint beside a green mark", () => {
+		const card = cardOf(
+			html,
+			reports.findIndex((report) => report.source === 'accept.jpg'),
+		);
+		expect(card).not.toContain('status-part');
+		expect(card).toContain('<span class="badge st-pass">met</span> Bright enough');
+		expect(card).toContain('<span class="badge st-pass">met</span> The file is small enough');
+		for (const words of Object.values(RETURN_REASONS)) expect(card).not.toContain(`</span> ${escapeHtml(words)}`);
+	});
+
+	test('each figure beside its limit, labelled for a person, with the raw values folded', () => {
+		const card = cardOf(
+			html,
+			reports.findIndex((report) => report.source === 'background.jpg'),
+		);
+		expect(card).toContain(
+			'<tr><th>background lightness (L*, 100 is white)</th><td class="value">81.7</td><td class="limit">needs at least 91 (94 is safe)</td></tr>',
+		);
+		expect(card).toContain('<tr><th>background tint (chroma, 0 is neutral)</th><td class="value">1.2</td><td class="limit">at most 5 (3 is safe)</td></tr>');
+		expect(card).toMatch(/<details class="raw"><summary>Raw figures<\/summary>.*<li><span>minLightness:<\/span> 91<\/li>/);
 	});
 
 	test('escapes file names, messages and figures: nothing in a report becomes markup', async () => {
@@ -131,7 +158,7 @@ describe('renderAnnotatedPng', () => {
 		return [data[at]!, data[at + 1]!, data[at + 2]!];
 	}
 
-	test('the thumbnail with the marks where the report says, and the background tinted when it fails', async () => {
+	test('the thumbnail with the marks where the report says, and the background outlined (red when it fails), not tinted', async () => {
 		const [thumbnail, mask] = await Promise.all([thumbnailUrl(), maskUrl()]);
 		const make = (variant: Variant): Promise<Buffer | undefined> => renderAnnotatedPng(syntheticReport({source: 'a.jpg', variant, thumbnail, mask}));
 		const png = (await make('background'))!;
@@ -144,11 +171,15 @@ describe('renderAnnotatedPng', () => {
 			const found = await pixel(png, x * scale, y * scale);
 			for (const [c, channel] of found.entries()) expect(Math.abs(channel - magenta[c]!)).toBeLessThan(40);
 		}
-		// A corner of the background: red-tinted when the background fails, not when it passes.
-		const [r, g] = await pixel(png, 10, 10);
-		expect(r! - g!).toBeGreaterThan(40);
-		const [r2, g2] = await pixel((await make('accept'))!, 10, 10);
-		expect(Math.abs(r2! - g2!)).toBeLessThan(25);
+		// Inside the background its own colour shows (a person judges it); its edge beside the cheek is drawn red when it fails.
+		const [r, g, b] = await pixel(png, 10, 10);
+		expect(Math.max(Math.abs(r! - 0xf4), Math.abs(g! - 0xf4), Math.abs(b! - 0xf2))).toBeLessThan(12);
+		// The face is an ellipse about (500, 555) of radius 215 across: its left edge, 3 px into the background.
+		const edge = [(500 - 215 - 3) * scale, 555 * scale] as const;
+		const [er, eg] = await pixel(png, ...edge);
+		expect(er! - eg!).toBeGreaterThan(60);
+		const [ar, ag] = await pixel((await make('accept'))!, ...edge);
+		expect(ar! - ag!).toBeLessThan(20);
 	});
 
 	test('nothing to draw on without a thumbnail', async () => {
@@ -187,5 +218,23 @@ describe('the command line: --html and --annotate', () => {
 		// The pictures went to their files, not into the JSON.
 		expect(result.stdout).not.toContain('data:image');
 		expect(JSON.parse(result.stdout)).toHaveLength(4);
+		// Pictures large enough to judge in the HTML (1000 px, here the photo's own 715 × 1001), small PNGs.
+		expect(page).toContain('data-width="714"');
+		expect(await sharp(path.join(folder, 'png/b.png')).metadata()).toMatchObject({width: 343, height: 480});
+	});
+
+	test('--picture-size sets the pictures, within 64–4096, and only with --html or --annotate', async () => {
+		const folder = await mkdtemp(path.join(tmpdir(), 'photo-requirements-html-'));
+		const photo = path.join(folder, 'p.jpg');
+		await writeFile(photo, await jpeg(715, 1001));
+		const run = (...args: string[]) => runCli([...args, '--checks', NO_FACE_CHECKS.join(','), photo]);
+		const sized = await run('--html', path.join(folder, 'r.html'), '--annotate', path.join(folder, 'png'), '--picture-size', '300');
+		expect(sized.code).toBe(0);
+		expect(await readFile(path.join(folder, 'r.html'), 'utf8')).toContain('data-width="214"');
+		expect(await sharp(path.join(folder, 'png/p.png')).metadata()).toMatchObject({width: 214, height: 300});
+		const tiny = await run('--html', path.join(folder, 'r.html'), '--picture-size', '10');
+		expect([tiny.code, tiny.stderr]).toEqual([2, expect.stringContaining('--picture-size must be a whole number of pixels from 64 to 4096; got "10"')]);
+		const alone = await run('--picture-size', '300');
+		expect([alone.code, alone.stderr]).toEqual([2, expect.stringContaining('--picture-size sizes the pictures of --html and --annotate')]);
 	});
 });

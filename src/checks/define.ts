@@ -24,6 +24,25 @@ export interface Fix {
 	readonly how: string;
 }
 
+/**
+ * A measured figure as a person reads it (the HTML report): its label, its unit, and the limit it is
+ * judged against, named by the limit's key so the figure follows the profile. `unit: '%'` writes a
+ * share (0–1) as a percentage, `'bytes'` a byte count; `absolute` compares the size of a signed value
+ * (an offset, an angle).
+ */
+export interface Figure {
+	readonly key: string;
+	readonly label: string;
+	readonly unit?: string;
+	readonly atLeast?: string;
+	readonly atMost?: string;
+	/** The safe side of a warning, for a figure with `atLeast` or `atMost`. */
+	readonly safeFrom?: string;
+	/** Two limit keys, or one limit written `low…high` (a pair). */
+	readonly between?: readonly [string, string] | string;
+	readonly absolute?: boolean;
+}
+
 /** A threshold group: a flat object of numbers, number pairs and policy words. */
 export type LimitsSchema = z.ZodObject<Record<string, z.ZodType<number | string | readonly [number, number]>>>;
 
@@ -54,6 +73,8 @@ export interface Check<Id extends string = string, N extends FactName = FactName
 	/** What fixes it when it fails or warns, unless the outcome names its own (`report.advice` joins them). */
 	readonly fix?: Fix;
 	readonly needs: readonly N[];
+	/** The measured figures a person reads, with their limits (others stay in the report's raw `measured`). */
+	readonly figures?: readonly Figure[];
 	/** Facts whose absence is itself a failure of this check (e.g. no decodable image, no face); any other missing fact skips it. */
 	readonly failsWithout?: readonly FactName[];
 	/** The thresholds this check owns; absent for a check with none. */

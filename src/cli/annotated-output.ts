@@ -5,6 +5,10 @@ import {renderHtml} from '../report/html.js';
 import type {PhotoReport} from '../report/schema.js';
 import {UsageError} from './args.js';
 
+/** The longest side of the pictures by default: large enough to judge in the HTML (1:1 for a photo of the minimum size), small PNGs. */
+export const HTML_PICTURE_SIZE = 1000;
+const PNG_SIZE = 480;
+
 /**
  * `--html <file>` and `--annotate <dir>`: the pictures of a run. PNGs are written as each photo
  * finishes; the HTML once all have, in input order.
@@ -17,10 +21,11 @@ export class AnnotatedOutput {
 	private constructor(
 		private readonly html: string | undefined,
 		private readonly folder: string | undefined,
+		private readonly pngSize: number,
 	) {}
 
 	/** Checks the destinations first, so a long run does not end on an unwritable path. */
-	static async open(html: string | undefined, folder: string | undefined): Promise<AnnotatedOutput | undefined> {
+	static async open(html: string | undefined, folder: string | undefined, pictureSize?: number): Promise<AnnotatedOutput | undefined> {
 		if (html === undefined && folder === undefined) return undefined;
 		if (html !== undefined) {
 			const parent = path.dirname(path.resolve(html));
@@ -34,7 +39,7 @@ export class AnnotatedOutput {
 				throw new UsageError(`--annotate: cannot create the folder "${folder}": ${(error as Error).message}`);
 			}
 		}
-		return new AnnotatedOutput(html, folder);
+		return new AnnotatedOutput(html, folder, pictureSize ?? PNG_SIZE);
 	}
 
 	/** Call for each input file in input order: picks its PNG's name (`photo.png`, then `photo-2.png` for a second `photo.jpg`). */
@@ -49,7 +54,7 @@ export class AnnotatedOutput {
 	async add(index: number, report: PhotoReport): Promise<void> {
 		if (this.html !== undefined) this.#reports[index] = report;
 		if (this.folder === undefined) return;
-		const png = await renderAnnotatedPng(report);
+		const png = await renderAnnotatedPng(report, {size: this.pngSize});
 		const name = this.#pngNames[index] ?? `photo-${index + 1}.png`;
 		if (png) await writeFile(path.join(this.folder, name), png);
 		else process.stderr.write(`photo-requirements: no annotated picture for ${report.source ?? name}: the photo could not be decoded\n`);

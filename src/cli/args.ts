@@ -1,6 +1,6 @@
 import {parseArgs} from 'node:util';
 import {quoted} from '../arguments.js';
-import {MAX_CONCURRENCY, MAX_TIMEOUT_MS} from '../options.js';
+import {MAX_CONCURRENCY, MAX_PICTURE_SIZE, MAX_TIMEOUT_MS, MIN_PICTURE_SIZE} from '../options.js';
 import {findProfile, type Profile, profiles, unknownChecks} from '../profiles/index.js';
 
 export interface CliOptions {
@@ -13,6 +13,8 @@ export interface CliOptions {
 	timeoutMs?: number;
 	/** Write an annotated HTML report of every photo to this file. */
 	html?: string;
+	/** The longest side of the pictures in the HTML and the PNGs (`--picture-size`). */
+	pictureSize?: number;
 	/** Write one annotated PNG per photo into this folder. */
 	annotate?: string;
 	strict: boolean;
@@ -34,6 +36,7 @@ const OPTIONS = {
 	concurrency: {type: 'string'},
 	timeout: {type: 'string'},
 	html: {type: 'string'},
+	'picture-size': {type: 'string'},
 	annotate: {type: 'string'},
 	strict: {type: 'boolean', default: false},
 	all: {type: 'boolean', default: false},
@@ -93,6 +96,16 @@ export function parseConcurrency(text: string | undefined): number | undefined {
 	return concurrency;
 }
 
+/** `--picture-size` in pixels: a whole number the annotations accept. */
+export function parsePictureSize(text: string | undefined): number | undefined {
+	if (text === undefined) return undefined;
+	const size = Number(text);
+	if (!Number.isInteger(size) || size < MIN_PICTURE_SIZE || size > MAX_PICTURE_SIZE) {
+		throw new UsageError(`--picture-size must be a whole number of pixels from ${MIN_PICTURE_SIZE} to ${MAX_PICTURE_SIZE}; got "${text}"`);
+	}
+	return size;
+}
+
 /** `--timeout` in seconds, as whole milliseconds that Node's timers can hold: 0.001 s to 2,147,483.647 s (2³¹ − 1 ms). */
 export function parseTimeout(text: string | undefined): number | undefined {
 	if (text === undefined) return undefined;
@@ -126,6 +139,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 	const timeoutMs = parseTimeout(values.timeout);
 	if (values.html === '') throw new UsageError('--html needs a file name, e.g. --html report.html');
 	if (values.annotate === '') throw new UsageError('--annotate needs a folder, e.g. --annotate annotated/');
+	const pictureSize = parsePictureSize(values['picture-size']);
+	if (pictureSize !== undefined && values.html === undefined && values.annotate === undefined) {
+		throw new UsageError('--picture-size sizes the pictures of --html and --annotate: give one of them too');
+	}
 	const profile = parseProfile(values.profile);
 	const checks = values.checks
 		?.split(',')
@@ -145,6 +162,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		...(timeoutMs === undefined ? {} : {timeoutMs}),
 		...(values.html === undefined ? {} : {html: values.html}),
 		...(values.annotate === undefined ? {} : {annotate: values.annotate}),
+		...(pictureSize === undefined ? {} : {pictureSize}),
 		strict: values.strict,
 		all: values.all,
 		help: values.help,
@@ -172,6 +190,8 @@ Options:
   --timeout <seconds>  give up on a photo after this long and report it (default: 60)
   --html <file>        also write one self-contained HTML report, the photos annotated
   --annotate <dir>     also write one annotated PNG per photo into this folder
+  --picture-size <px>  the longest side of those pictures (default: 1000 in the HTML,
+                       480 in the PNGs; at most the photo's own)
   --strict             exit 1 when any photo needs review, not only when one is returned
   -h, --help           show this help
   -v, --version        show the version

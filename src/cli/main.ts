@@ -4,11 +4,12 @@ import {stat} from 'node:fs/promises';
 import {validatePhotosIterable} from '../batch/index.js';
 import type {CheckId} from '../checks/registry.js';
 import {displayPath, type PhotoFile} from '../input/read.js';
+import {DEFAULT_PICTURE_SIZE} from '../options.js';
 import {caPrCard} from '../profiles/index.js';
 import {QueueConnectionError, QueueProfileError} from '../queue/errors.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
 import {formatReport, paint, useColour} from '../report/text.js';
-import {AnnotatedOutput, withoutAnnotations} from './annotated-output.js';
+import {AnnotatedOutput, HTML_PICTURE_SIZE, withoutAnnotations} from './annotated-output.js';
 import {type CliOptions, HELP, parseCliArgs, UsageError} from './args.js';
 import {type CliInput, readStdin, resolveInputs, STDIN_SOURCE} from './inputs.js';
 import {OrderedWriter} from './ordered-writer.js';
@@ -40,7 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 	let pictures: AnnotatedOutput | undefined;
 	try {
-		pictures = await AnnotatedOutput.open(options.html, options.annotate);
+		pictures = await AnnotatedOutput.open(options.html, options.annotate, options.pictureSize);
 	} catch (error) {
 		if (error instanceof UsageError) return usageError(error.message);
 		throw error;
@@ -86,7 +87,8 @@ async function main(argv: readonly string[]): Promise<number> {
 			...(options.checks === undefined ? {} : {checks: options.checks as CheckId[]}),
 			...(options.concurrency === undefined ? {} : {concurrency: options.concurrency}),
 			...(options.timeoutMs === undefined ? {} : {timeoutMs: options.timeoutMs}),
-			...(pictures ? {annotate: true} : {}),
+			// One picture serves both: the HTML's size when there is an HTML, the PNGs' otherwise.
+			...(pictures ? {annotate: {pictureSize: options.pictureSize ?? (options.html === undefined ? DEFAULT_PICTURE_SIZE : HTML_PICTURE_SIZE)}} : {}),
 			// One photo named: no pool to start, the engine loads in this thread.
 			workers: !(await isSingleFile(inputs)),
 		})) {

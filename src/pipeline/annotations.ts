@@ -3,18 +3,15 @@ import type {BackgroundFacts} from '../analysis/pixels/background.js';
 import type {Platform} from '../platform/types.js';
 import type {Annotations} from '../report/schema.js';
 
-/** Longest side of the thumbnail an annotated report carries. */
-const THUMBNAIL_SIDE = 480;
-
 /**
- * What a picture of the result needs besides the report (`options.annotate`): a thumbnail of the
- * photo as decoded, and the masks and spots the image checks found. Only facts already computed
+ * What a picture of the result needs besides the report (`options.annotate`): a picture of the
+ * photo as decoded (its longest side `side` pixels at most), and the masks and spots the image checks found. Only facts already computed
  * are used; nothing is decoded again.
  */
-export async function collectAnnotations(facts: PhotoFacts): Promise<Annotations | undefined> {
+export async function collectAnnotations(facts: PhotoFacts, side: number): Promise<Annotations | undefined> {
 	const image = await facts.peek('image');
 	if (!image) return undefined;
-	const scale = Math.min(1, THUMBNAIL_SIDE / Math.max(image.width, image.height));
+	const scale = Math.min(1, side / Math.max(image.width, image.height));
 	const width = Math.max(1, Math.round(image.width * scale));
 	const height = Math.max(1, Math.round(image.height * scale));
 	const {platform} = facts.context;

@@ -2,6 +2,7 @@ import {PhotoFacts} from '../analysis/facts.js';
 import {checks} from '../checks/registry.js';
 import {round} from '../format.js';
 import {displayPath, type PhotoInput, pathOf} from '../input/read.js';
+import {type AnnotateOption, DEFAULT_PICTURE_SIZE} from '../options.js';
 import type {Platform} from '../platform/types.js';
 import type {Profile} from '../profiles/schema.js';
 import {buildReport} from '../report/build.js';
@@ -21,7 +22,7 @@ export interface PhotoContext {
 	/** The moment a photo's age is measured against. */
 	now?: Date | undefined;
 	/** Add pictures of the result (`report.annotations`). */
-	annotate?: boolean | undefined;
+	annotate?: AnnotateOption | undefined;
 }
 
 /** Check one photo against a profile already validated: every check of the profile, then the report. Never throws for a bad photo. */
@@ -45,7 +46,9 @@ export async function checkPhoto(input: PhotoInput, profile: Profile, context: P
 	const named = pathOf(input);
 	// The path as given (two x.jpg in two folders are told apart); a name given for bytes otherwise.
 	const source = name ?? (named === undefined ? undefined : displayPath(named));
-	const annotations = context.annotate ? await collectAnnotations(facts) : undefined;
+	const annotations = context.annotate
+		? await collectAnnotations(facts, context.annotate === true ? DEFAULT_PICTURE_SIZE : context.annotate.pictureSize)
+		: undefined;
 	const face = faces?.main ? faceSummary(faces.main, (await facts.peek('image'))?.scale ?? 1) : undefined;
 	const suggestedCrop = face && header ? suggestCrop(header, face, profile, results) : undefined;
 

@@ -10,7 +10,7 @@ h1{font-size:22px;margin:8px 0 4px}
 h2{font-size:16px;margin:0;overflow-wrap:anywhere}
 h3{font-size:13px;margin:12px 0 4px}
 .meta{color:var(--muted);margin:0 0 12px}
-section.block{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin:12px 0}
+section.block{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin:12px 0;overflow-x:auto}
 .tiles{display:flex;gap:10px;flex-wrap:wrap;margin-bottom:10px}
 .tile{border:1px solid var(--line);border-radius:8px;background:#fff;padding:8px 14px;text-align:left;cursor:pointer;font:inherit;min-width:140px}
 .tile b{font-size:22px;display:block}
@@ -39,20 +39,46 @@ select{font:inherit;padding:2px 4px}
 .flags{color:var(--muted);font-size:12px}
 .card{background:#fff;border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin:12px 0;content-visibility:auto;contain-intrinsic-size:auto 1000px}
 .card header{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}
-.card .body{display:grid;grid-template-columns:300px 1fr;gap:16px;margin-top:8px}
-@media (max-width:760px){.card .body{grid-template-columns:1fr}}
+.card .body{display:grid;grid-template-columns:minmax(260px,480px) minmax(0,1fr);gap:20px;margin-top:10px}
+@media (max-width:760px){body{padding:8px 10px 40px}.card{padding:10px}.card .body{grid-template-columns:minmax(0,1fr)}.figures th{width:55%}}
 figure{margin:0}
-figure svg{display:block;width:300px;height:auto;background:#e2e8f0;border-radius:4px}
+.viewer{overflow:auto;max-height:85vh;background:#e2e8f0;border-radius:4px}
+.viewer svg{display:block;width:100%;height:auto}
+.viewer.zoomed svg{max-width:none}
+.tools{display:flex;gap:4px 14px;flex-wrap:wrap;align-items:center;font-size:12px;margin-top:6px}
+.tools label{display:flex;gap:4px;align-items:center;cursor:pointer}
+.tools button{font:inherit;padding:2px 8px;border:1px solid #cbd5e1;border-radius:4px;background:#fff;cursor:pointer}
+.tools button[aria-pressed=true]{background:#e2e8f0}
 figcaption{color:var(--muted);font-size:12px;margin-top:4px}
-.nopic{width:300px;height:200px;display:flex;align-items:center;justify-content:center;text-align:center;background:#f1f5f9;color:var(--muted);border-radius:4px;padding:8px;box-sizing:border-box}
-.group-head th{font-size:13px;color:inherit;padding-top:12px;border-bottom:1px solid #cbd5e1}
-.group-head code{font-weight:400;color:var(--muted)}
-.checks{table-layout:fixed}
-.checks th:nth-child(1){width:44px}.checks th:nth-child(2){width:24%}.checks th:nth-child(3){width:32%}
-.checks td{font-size:13px;overflow-wrap:break-word}
-.checks .id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
-.checks .req{color:var(--muted);font-size:12px}
-.kv{list-style:none;margin:0;padding:0;font-size:12px;font-family:ui-monospace,Menlo,Consolas,monospace}
+.crop-preview{margin-top:12px}
+.crop-preview svg{display:block;width:160px;height:auto;border:1px solid #cbd5e1}
+.nopic{height:200px;display:flex;align-items:center;justify-content:center;text-align:center;background:#f1f5f9;color:var(--muted);border-radius:4px;padding:8px;box-sizing:border-box}
+.advice{background:#fffbeb;border:1px solid #fcd34d;border-radius:6px;padding:6px 12px;margin-top:10px}
+.advice h3{margin:4px 0}
+.advice ol{margin:4px 0;padding-left:20px}
+.advice li{margin:2px 0}
+.advice .for{color:var(--muted);font-size:12px}
+.status-part>h3{font-size:14px;margin:0 0 4px}
+.status-part+.status-part{margin-top:14px}
+.group h4{font-size:13px;margin:8px 0 2px}
+.group code{font-weight:400;color:var(--muted);font-size:11px}
+.check{border-top:1px solid var(--line);padding:6px 0 4px}
+.check-head .id{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px}
+.check p{margin:2px 0}
+.check .req{color:var(--muted);font-size:12px}
+.check .message{overflow-wrap:break-word}
+.figures{margin:4px 0;font-size:12px;table-layout:fixed}
+.figures th{width:50%}.figures td.value{width:18%}
+.figures th{font-weight:400;color:inherit;font-size:12px;padding:2px 8px 2px 0}
+.figures td{padding:2px 8px}
+.figures td.value{font-weight:600;font-variant-numeric:tabular-nums;white-space:nowrap}
+.figures td.limit{color:var(--muted)}
+details.met{margin-top:14px}
+details.met>summary{cursor:pointer;font-weight:600}
+.raw>summary{font-size:12px;color:var(--muted);cursor:pointer}
+.raw-body{display:grid;grid-template-columns:1fr 1fr;gap:8px;font-size:12px}
+.none{margin:0;color:var(--muted)}
+.kv{list-style:none;margin:0;padding:0;font-size:12px;font-family:ui-monospace,Menlo,Consolas,monospace;overflow-wrap:anywhere}
 .kv span{color:var(--muted)}
 .legend{display:flex;flex-wrap:wrap;gap:4px 16px;font-size:12px;color:var(--muted);list-style:none;padding:0;margin:8px 0 0}
 .legend svg{vertical-align:middle;margin-right:4px}
@@ -146,6 +172,27 @@ export const SCRIPT = `
 	} else {
 		Object.keys(cards).forEach(function (i) { load(cards[i]); });
 	}
+
+	// Layers of a picture switch off and on; the picture zooms to one pixel of it per screen pixel.
+	document.addEventListener('change', function (event) {
+		var box = event.target.closest('[data-layer-toggle]');
+		if (!box) return;
+		var card = box.closest('.card');
+		Array.prototype.forEach.call(card.querySelectorAll('.viewer [data-layer="' + box.getAttribute('data-layer-toggle') + '"]'), function (layer) {
+			layer.setAttribute('display', box.checked ? 'inline' : 'none');
+		});
+	});
+	document.addEventListener('click', function (event) {
+		var button = event.target.closest('[data-zoom]');
+		if (!button) return;
+		var viewer = button.closest('.card').querySelector('.viewer');
+		var svg = viewer.querySelector('svg');
+		var zoomed = !viewer.classList.contains('zoomed');
+		viewer.classList.toggle('zoomed', zoomed);
+		svg.style.width = zoomed ? svg.getAttribute('data-width') + 'px' : '';
+		button.setAttribute('aria-pressed', String(zoomed));
+		button.textContent = zoomed ? 'Fit to the column' : 'View at 1:1';
+	});
 	applyFilter();
 	document.documentElement.setAttribute('data-ready', '');
 })();

@@ -1,8 +1,9 @@
 import {createHash} from 'node:crypto';
 import {Given, invalidArgument} from '../arguments.js';
 import {RETURN_REASON_CODES, RETURN_REASONS, type ReturnReason} from '../reasons.js';
+import {figureRows} from './figures.js';
 import {SCRIPT, STYLE} from './html-assets.js';
-import {MARK_COLOURS, overlaySvg} from './overlay.js';
+import {MARK_COLOURS, overlaySvg, safeDataUrl} from './overlay.js';
 import {type CheckResult, type PhotoReport, photoReportSchema, type Status, type Verdict} from './schema.js';
 
 export interface HtmlOptions {
@@ -23,18 +24,17 @@ const VERDICT_WORDS: Record<Verdict, {label: string; meaning: string}> = {
 /** Sort rank of a verdict: the worst first when sorted ascending. */
 const VERDICT_RANK: Record<Verdict, number> = {return: 0, review: 1, accept: 2};
 
-const STATUS_ORDER: readonly Status[] = ['fail', 'warn', 'pass', 'skip'];
-
 /**
  * One self-contained HTML page for a batch of reports (in the order given): a summary of counts per
  * verdict and per portal reason, a table that sorts and filters by verdict and reason, and per photo
  * the annotated thumbnail, the verdict and every check grouped by the portal's reasons. No external
  * asset, no network: pictures are the reports' data URLs, loaded as each photo scrolls into view.
  */
-export function renderHtml(reports: readonly PhotoReport[], options: HtmlOptions = {}): string {
-	if (!Array.isArray(reports)) throw invalidArgument('renderHtml()', 'reports', 'an array of PhotoReport', reports);
-	// Checked against the contract, so every value written unescaped (verdicts, statuses, reason codes) is one of its enums.
-	reports.forEach((report, i) => {
+export function renderHtml(given: readonly PhotoReport[], options: HtmlOptions = {}): string {
+	if (!Array.isArray(given)) throw invalidArgument('renderHtml()', 'reports', 'an array of PhotoReport', given);
+	// Checked against the contract, so every value written unescaped (verdicts, statuses, reason codes) is one of its enums;
+	// a report from before `advice` existed reads as having none.
+	const reports = given.map((report, i) => {
 		const parsed = photoReportSchema.safeParse(report);
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
@@ -45,6 +45,7 @@ export function renderHtml(reports: readonly PhotoReport[], options: HtmlOptions
 				new Given(issue ? `a report whose ${issue.path.join('.') || 'root'} is wrong (${issue.message})` : 'an invalid report'),
 			);
 		}
+		return parsed.data;
 	});
 	const title = options.title ?? 'Photo requirements report';
 	const profiles = [...new Set(reports.map((report) => report.profile))];
@@ -112,8 +113,9 @@ function legend(): string {
 		[MARK_COLOURS.chinCrown, 'chin and crown'],
 		['#1fb5a8', 'band where the chin must be for a 44–51 % head (red when the head size fails)'],
 		[MARK_COLOURS.centre, 'middle of the photo (dashed) and of the face'],
-		['#e5484d', 'background region (red where the background check fails)'],
+		[MARK_COLOURS.background, 'outline of the background region (red where the background check fails, green where it passes)'],
 		[MARK_COLOURS.glare, 'glare'],
+		[MARK_COLOURS.crop, 'suggested crop (dashed)'],
 	];
 	const swatch = (colour: string): string => `<svg width="12" height="12" aria-hidden="true"><rect width="12" height="12" rx="2" fill="${colour}"/></svg>`;
 	return `<ul class="legend">${items.map(([colour, words]) => `<li>${swatch(colour)}${escapeHtml(words)}</li>`).join('')}</ul>`;
@@ -148,50 +150,122 @@ ${rows.join('\n')}
 
 function card(report: PhotoReport, i: number): string {
 	const name = fileName(report, i);
-	const svg = overlaySvg(report, {idPrefix: `p${i}`, photo: true, lazy: true});
+	const id = `p${i}`;
+	const svg = overlaySvg(report, {idPrefix: id, photo: true, lazy: true});
+	const thumbnail = report.annotations?.thumbnail;
 	const picture =
-		svg && report.annotations?.thumbnail
-			? svg
+		svg && thumbnail
+			? `<div class="viewer">${svg.replace('<svg ', `<svg data-width="${thumbnail.width}" `)}</div>${tools(report)}`
 			: `<div class="nopic">${report.annotations ? 'No picture: the photo could not be decoded.' : 'No picture: the report was made without annotations.'}</div>`;
-	const facts = [
+	const caption = [
 		report.image
 			? `${escapeHtml(report.image.format.toUpperCase())} · ${report.image.width} × ${report.image.height} px · ${megabytes(report.image.bytes)}`
 			: undefined,
-		report.face
-			? `head ${(report.face.headHeightRatio * 100).toFixed(1)} % of the height · face centre at ${(report.face.centreX * 100).toFixed(1)} % of the width`
-			: undefined,
+		svg && thumbnail ? `shown from a ${thumbnail.width} × ${thumbnail.height} px picture` : undefined,
 	].filter(Boolean);
-	const reasons =
-		report.reasons.length > 0 ? `<ul class="reasons">${report.reasons.map((reason) => `<li>${escapeHtml(RETURN_REASONS[reason])}</li>`).join('')}</ul>` : '';
 	return `<article class="card" id="p-${i}" data-i="${i}" data-verdict="${report.verdict}" data-flags="${flags(report).join(' ')}">
 <header><h2>${i + 1}. ${escapeHtml(name)}</h2><span class="badge v-${report.verdict}">${VERDICT_WORDS[report.verdict].label}</span><span class="meaning">${VERDICT_WORDS[report.verdict].meaning}</span></header>
-${reasons}
-<div class="body"><figure>${picture}<figcaption>${facts.join('<br>')}</figcaption></figure>
-${groups(report.checks)}</div>
+${adviceList(report)}
+<div class="body"><div class="pictures"><figure class="photo">${picture}<figcaption>${caption.join('<br>')}</figcaption></figure>
+${cropPreview(report, id)}</div>
+<div class="findings">${findings(report.checks)}</div></div>
 </article>`;
 }
 
-/** The checks under each portal reason, in the portal's order; a group's status is its worst check's. */
-function groups(checks: readonly CheckResult[]): string {
-	const bodies = RETURN_REASON_CODES.map((reason) => {
-		const members = checks.filter((check) => check.reason === reason);
+/** What to do, first thing on the card, in order. */
+function adviceList(report: PhotoReport): string {
+	if (report.advice.length === 0) return '';
+	const items = report.advice.map(
+		(advice) => `<li data-action="${advice.action}">${escapeHtml(advice.text)} <span class="for">(${advice.checks.map(escapeHtml).join(', ')})</span></li>`,
+	);
+	return `<section class="advice"><h3>What to do${report.advice.length > 1 ? ', in this order' : ''}</h3><ol>${items.join('')}</ol></section>`;
+}
+
+/** Switches for the layers the picture has, and the 1:1 view. */
+function tools(report: PhotoReport): string {
+	const layers: Array<[string, string]> = [['marks', 'Marks']];
+	if (report.annotations?.backgroundMask) layers.push(['background', 'Background outline']);
+	if (report.suggestedCrop) layers.push(['crop', 'Suggested crop']);
+	const boxes = layers.map(([layer, words]) => `<label><input type="checkbox" data-layer-toggle="${layer}" checked> ${words}</label>`);
+	return `<div class="tools">${boxes.join('')}<button type="button" data-zoom aria-pressed="false">View at 1:1</button></div>`;
+}
+
+/** The suggested crop as the portal's editor shows it: cut, in black and white. */
+function cropPreview(report: PhotoReport, id: string): string {
+	const crop = report.suggestedCrop;
+	if (!crop || !report.annotations?.thumbnail || !safeDataUrl(report.annotations.thumbnail.dataUrl)) return '';
+	return `<figure class="crop-preview"><svg xmlns="http://www.w3.org/2000/svg" viewBox="${crop.x} ${crop.y} ${crop.width} ${crop.height}" role="img" aria-label="The suggested crop, in black and white"><filter id="${id}-grey" color-interpolation-filters="sRGB"><feColorMatrix type="saturate" values="0"/></filter><use href="#${id}-photo" filter="url(#${id}-grey)"/></svg><figcaption>The suggested crop, ${crop.width} × ${crop.height} px${crop.resizeTo ? ` scaled to ${crop.resizeTo.width} × ${crop.resizeTo.height}` : ''}, as the portal's editor shows it (black and white)</figcaption></figure>`;
+}
+
+const STATUS_WORDS: Record<Status, string> = {fail: 'not met', warn: 'to look at', pass: 'met', skip: 'not assessed'};
+
+/** What each portal reason reads as when nothing under it failed: its words are negative ("It's too dark."). */
+const REASON_MET: Record<ReturnReason, string> = {
+	TOO_DARK: 'Bright enough',
+	BACKGROUND_NOT_WHITE: 'The background is white',
+	FEATURES_NOT_VISIBLE: 'The facial features are visible',
+	GLARE: 'No glare',
+	DIMENSIONS_OUT_OF_RANGE: "The pixel dimensions are within the portal's limits",
+	FILE_TOO_LARGE: 'The file is small enough',
+	OTHER_REQUIREMENT: 'The other requirements checked are met',
+};
+
+/**
+ * The checks by what a person must do about them: not met, then to look at, each under the portal's
+ * reason (in the portal's words); the met and the not assessed folded away, under plain headings.
+ */
+function findings(checks: readonly CheckResult[]): string {
+	const part = (status: Status, heading: string): string => {
+		const members = checks.filter((check) => check.status === status);
 		if (members.length === 0) return '';
-		const status = STATUS_ORDER.find((candidate) => members.some((check) => check.status === candidate)) ?? 'skip';
-		const rows = members.map(
-			(check) =>
-				`<tr data-check="${escapeHtml(check.id)}" data-status="${check.status}">` +
-				`<td><span class="badge st-${check.status}">${check.status}</span></td>` +
-				`<td><div class="id">${escapeHtml(check.id)}</div><div class="req">${escapeHtml(check.requirement)}</div></td>` +
-				`<td class="message">${escapeHtml(check.message)}</td>` +
-				`<td>${keyValues(check.measured)}</td><td>${keyValues(check.limits)}</td></tr>`,
-		);
-		return `<tbody class="group" data-reason="${reason}" data-status="${status}"><tr class="group-head"><th colspan="5"><span class="badge st-${status}">${status}</span> ${escapeHtml(RETURN_REASONS[reason])} <code>${reason}</code></th></tr>${rows.join('')}</tbody>`;
-	});
-	return `<table class="checks"><thead><tr><th>Status</th><th>Check</th><th>What was found</th><th>Measured</th><th>Limits</th></tr></thead>${bodies.join('')}</table>`;
+		return `<section class="status-part" data-part="${status}"><h3>${heading} (${members.length})</h3>${reasonGroups(members, status)}</section>`;
+	};
+	const met = checks.filter((check) => check.status === 'pass' || check.status === 'skip');
+	const metCount = checks.filter((check) => check.status === 'pass').length;
+	const skipped = met.length - metCount;
+	const folded =
+		met.length > 0
+			? `<details class="met"><summary>Met: ${metCount} ${metCount === 1 ? 'check' : 'checks'}${skipped > 0 ? `; not assessed: ${skipped}` : ''}</summary>${reasonGroups(met, 'pass')}</details>`
+			: '';
+	return `${part('fail', 'Not met')}${part('warn', 'To look at')}${folded}`;
+}
+
+function reasonGroups(members: readonly CheckResult[], tone: Status): string {
+	return RETURN_REASON_CODES.map((reason) => {
+		const under = members.filter((check) => check.reason === reason);
+		if (under.length === 0) return '';
+		const heading =
+			tone === 'pass'
+				? `<span class="badge st-pass">met</span> ${escapeHtml(REASON_MET[reason])}`
+				: `<span class="badge st-${tone}">${STATUS_WORDS[tone]}</span> ${escapeHtml(RETURN_REASONS[reason])}`;
+		return `<div class="group" data-reason="${reason}" data-status="${tone}"><h4>${heading} <code>${reason}</code></h4>${under.map(checkBlock).join('')}</div>`;
+	}).join('');
+}
+
+function checkBlock(check: CheckResult): string {
+	const rows = figureRows(check).map(
+		(row) =>
+			`<tr><th>${escapeHtml(row.label)}</th><td class="value">${escapeHtml(row.value)}</td><td class="limit">${row.limit ? escapeHtml(row.limit) : ''}</td></tr>`,
+	);
+	const raw = rawFigures(check);
+	return (
+		`<div class="check" data-check="${escapeHtml(check.id)}" data-status="${check.status}">` +
+		`<div class="check-head"><span class="badge st-${check.status}">${STATUS_WORDS[check.status]}</span> <span class="id">${escapeHtml(check.id)}</span></div>` +
+		`<p class="req">${escapeHtml(check.requirement)}</p><p class="message">${escapeHtml(check.message)}</p>` +
+		(rows.length > 0 ? `<table class="figures">${rows.join('')}</table>` : '') +
+		raw +
+		'</div>'
+	);
+}
+
+/** Every figure and limit as the report carries them, for a reviewer who wants the raw values. */
+function rawFigures(check: CheckResult): string {
+	if (!check.measured && !check.limits) return '';
+	return `<details class="raw"><summary>Raw figures</summary><div class="raw-body"><div><b>measured</b>${keyValues(check.measured)}</div><div><b>limits</b>${keyValues(check.limits)}</div></div></details>`;
 }
 
 function keyValues(values: Record<string, number | string | boolean> | undefined): string {
-	if (!values || Object.keys(values).length === 0) return '';
+	if (!values || Object.keys(values).length === 0) return '<p class="none">none</p>';
 	return `<ul class="kv">${Object.entries(values)
 		.map(([key, value]) => `<li><span>${escapeHtml(key)}:</span> ${escapeHtml(figure(value))}</li>`)
 		.join('')}</ul>`;

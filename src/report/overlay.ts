@@ -8,6 +8,8 @@ export const MARK_COLOURS = {
 	chinCrown: '#fb923c',
 	centre: '#6366f1',
 	glare: '#ef4444',
+	crop: '#22c55e',
+	background: '#e5484d',
 } as const;
 
 /** Tints by the status of the check a region belongs to. */
@@ -46,9 +48,12 @@ export function overlaySize(report: PhotoReport): {width: number; height: number
 
 /**
  * The annotated photo as one SVG whose viewBox is the photo's size in pixels, so the report's
- * coordinates are drawn as they are: background region (tinted by the background check), the
- * head-height band where the chin should fall, the centre lines, the face box, chin and crown,
- * glare spots, and the eye line with the eyes on top. Undefined when there is nothing to draw on.
+ * coordinates are drawn as they are, in three layers a page can switch off (`data-layer`): the
+ * background region's outline (`background`: outlined, so its colour can still be judged; red when
+ * the background check fails), the marks (`marks`: the head-height band where the chin should fall,
+ * the centre lines, the face box, chin and crown, glare spots, the eye line and the eyes) and the
+ * suggested crop (`crop`). The photo itself is `#<idPrefix>-photo`, for a page to reuse (the crop
+ * preview). Undefined when there is nothing to draw on.
  */
 export function overlaySvg(report: PhotoReport, options: OverlayOptions = {}): string | undefined {
 	const size = overlaySize(report);
@@ -63,18 +68,23 @@ export function overlaySvg(report: PhotoReport, options: OverlayOptions = {}): s
 
 	const thumbnail = safeDataUrl(report.annotations?.thumbnail?.dataUrl);
 	if (options.photo && thumbnail) {
-		parts.push(`<image class="pr-photo" ${href(thumbnail)} x="0" y="0" width="${W}" height="${H}" preserveAspectRatio="none"/>`);
+		parts.push(`<image class="pr-photo" id="${id}-photo" ${href(thumbnail)} x="0" y="0" width="${W}" height="${H}" preserveAspectRatio="none"/>`);
 	}
 
 	const mask = safeDataUrl(report.annotations?.backgroundMask?.dataUrl);
 	if (mask) {
-		const tint = STATUS_TINTS[status('background-white')];
+		// The mask's edge: its white part as alpha, less that part shrunk, filled with the status colour.
+		const backgroundStatus = status('background-white');
+		const colour = backgroundStatus === 'fail' ? MARK_COLOURS.background : STATUS_TINTS[backgroundStatus].colour;
 		parts.push(
-			`<mask id="${id}-bg" maskUnits="userSpaceOnUse" x="0" y="0" width="${W}" height="${H}"><image ${href(mask)} x="0" y="0" width="${W}" height="${H}" preserveAspectRatio="none"/></mask>`,
-			`<rect class="pr-bg" data-status="${status('background-white')}" x="0" y="0" width="${W}" height="${H}" fill="${tint.colour}" fill-opacity="${tint.opacity}" mask="url(#${id}-bg)"><title>Background region (background check: ${status('background-white')})</title></rect>`,
+			`<g data-layer="background"><filter id="${id}-edge" filterUnits="userSpaceOnUse" x="0" y="0" width="${W}" height="${H}" color-interpolation-filters="sRGB">` +
+				`<feColorMatrix in="SourceGraphic" type="luminanceToAlpha" result="region"/><feMorphology in="region" operator="erode" radius="${n(2 * unit)}" result="inside"/>` +
+				`<feComposite in="region" in2="inside" operator="out" result="edge"/><feFlood flood-color="${colour}"/><feComposite in2="edge" operator="in"/></filter>` +
+				`<image class="pr-bg" data-status="${backgroundStatus}" ${href(mask)} x="0" y="0" width="${W}" height="${H}" preserveAspectRatio="none" filter="url(#${id}-edge)"><title>Background region, outlined (background check: ${backgroundStatus})</title></image></g>`,
 		);
 	}
 
+	parts.push('<g data-layer="marks">');
 	const face = report.face;
 	const dash = `${n(6 * unit)} ${n(4 * unit)}`;
 	parts.push(
@@ -116,6 +126,15 @@ export function overlaySvg(report: PhotoReport, options: OverlayOptions = {}): s
 			`<line class="pr-eyeline" x1="${n(lx)}" y1="${n(ly)}" x2="${n(rx)}" y2="${n(ry)}" stroke="${MARK_COLOURS.eyeLine}" stroke-width="${stroke}"><title>Eye line (roll ${n(face.rollDeg)}°)</title></line>`,
 			`<circle class="pr-eye" data-eye="left" cx="${n(lx)}" cy="${n(ly)}" r="${n(4 * unit)}" fill="${MARK_COLOURS.eye}" stroke="#000" stroke-width="${n(0.75 * unit)}"><title>Left eye</title></circle>`,
 			`<circle class="pr-eye" data-eye="right" cx="${n(rx)}" cy="${n(ry)}" r="${n(4 * unit)}" fill="${MARK_COLOURS.eye}" stroke="#000" stroke-width="${n(0.75 * unit)}"><title>Right eye</title></circle>`,
+		);
+	}
+
+	parts.push('</g>');
+
+	const crop = report.suggestedCrop;
+	if (crop && finite(crop.x, crop.y, crop.width, crop.height)) {
+		parts.push(
+			`<g data-layer="crop"><rect class="pr-crop" x="${n(crop.x)}" y="${n(crop.y)}" width="${n(crop.width)}" height="${n(crop.height)}" fill="none" stroke="${MARK_COLOURS.crop}" stroke-width="${n(2 * unit)}" stroke-dasharray="${n(10 * unit)} ${n(5 * unit)}"><title>Suggested crop: ${crop.width} × ${crop.height} px from (${crop.x}, ${crop.y})</title></rect></g>`,
 		);
 	}
 

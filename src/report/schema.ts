@@ -71,7 +71,7 @@ export const suggestedCropSchema = z.object({
 
 /** Pictures for an annotated report (`options.annotate`): coordinates elsewhere stay in image pixels. */
 export const annotationsSchema = z.object({
-	/** The photo as decoded (EXIF rotation applied), longest side at most 480 px. */
+	/** The photo as decoded (EXIF rotation applied): longest side 480 px, or `options.annotate.pictureSize`, at most the analysed photo's. */
 	thumbnail: picture.optional(),
 	/** Greyscale PNG, the photo's aspect ratio: 255 where the background is, 0 elsewhere. */
 	backgroundMask: picture.optional(),

@@ -3,7 +3,8 @@
  * contract, so these need no face engine and no background-mask code to exist yet.
  */
 import sharp from 'sharp';
-import {CHECK_IDS, type CheckId, checks} from '../../src/checks/registry.js';
+import type {Fix} from '../../src/checks/define.js';
+import {CHECK_IDS, type CheckId, checks as catalogue} from '../../src/checks/registry.js';
 import {provenanceOf} from '../../src/pipeline/provenance.js';
 import {caPrCard} from '../../src/profiles/index.js';
 import {buildReport} from '../../src/report/build.js';
@@ -69,11 +70,18 @@ export async function maskUrl(): Promise<string> {
 	return `data:image/png;base64,${png.toString('base64')}`;
 }
 
+/** The fixes the real checks give these outcomes (theirs depend on the figures). */
+const SYNTHETIC_FIXES: Partial<Record<CheckId, Fix>> = {
+	dimensions: {action: 're-export', how: 'from the original, larger file: at least 715 × 1000 pixels'},
+	'file-size': {action: 're-export', how: 'at a lower JPEG quality, to at most 4,000,000 bytes'},
+	'head-size': {action: 'crop', how: 'so that the head is about 47.9 % of the height'},
+};
+
 export type Variant = 'accept' | 'background' | 'glare' | 'head-size' | 'too-small' | 'dark' | 'undecodable';
 export const VARIANTS: readonly Variant[] = ['accept', 'background', 'glare', 'head-size', 'too-small', 'dark', 'undecodable'];
 
 function check(id: CheckId, status: Status, message: string, extra: Pick<CheckResult, 'measured' | 'limits'> = {}): CheckResult {
-	return {id, status, reason: checks[id].reason, requirement: `The requirement of ${id}.`, message, ...extra};
+	return {id, status, reason: catalogue[id].reason, requirement: `The requirement of ${id}.`, message, ...extra};
 }
 
 export interface SyntheticOptions {
@@ -99,8 +107,8 @@ export function syntheticReport({source, variant, thumbnail, mask}: SyntheticOpt
 		background: {
 			'background-white': [
 				'fail',
-				'The background is grey (mean luminance 182, needs at least 225).',
-				{measured: {meanLuminance: 182}, limits: {minLuminance: 225}},
+				'The background is light grey (L* 81.7, needs at least 91).',
+				{measured: {lightness: 81.7, chroma: 1.2}, limits: {minLightness: 91, warnLightness: 94, maxChroma: 5, warnChroma: 3}},
 			],
 		},
 		glare: {glare: ['fail', 'A glare spot covers 1.2 % of the face.', {measured: {glareShare: 0.012}, limits: {maxShare: 0.004}}]},
@@ -126,26 +134,37 @@ export function syntheticReport({source, variant, thumbnail, mask}: SyntheticOpt
 		const [status, message, extra] = failing[id] ?? ['pass', `${id} is fine.`, {measured: {value: 1}, limits}];
 		return check(id, status, message, extra);
 	});
-	return buildReport({
-		checks,
-		image: {format: 'jpeg', ...IMAGE, bytes: variant === 'too-small' ? 4_500_000 : 812_345},
-		face: {...FACE, headHeightRatio: (FACE.chin[1] - FACE.crown[1]) / IMAGE.height, centreX: 0.5, rollDeg: -3.8, yawDeg: 1, pitchDeg: 0},
-		profile: 'ca-pr-card',
-		provenance: PROVENANCE,
-		source,
-		annotations: {
-			...(thumbnail ? {thumbnail: {...THUMBNAIL, dataUrl: thumbnail}} : {}),
-			...(mask ? {backgroundMask: {...THUMBNAIL, dataUrl: mask}} : {}),
-			...(variant === 'glare'
-				? {
-						glareSpots: [
-							{x: 455, y: 470, radius: 30},
-							{x: 560, y: 650, radius: 18},
-						],
-					}
-				: {}),
+	// What the real checks would advise for these outcomes.
+	const fixes = new Map<string, Fix>(
+		checks.flatMap((result) => {
+			if (result.status !== 'fail' && result.status !== 'warn') return [];
+			const fix = SYNTHETIC_FIXES[result.id as CheckId] ?? catalogue[result.id as CheckId].fix;
+			return fix ? [[result.id, fix] as const] : [];
+		}),
+	);
+	return buildReport(
+		{
+			checks,
+			image: {format: 'jpeg', ...IMAGE, bytes: variant === 'too-small' ? 4_500_000 : 812_345},
+			face: {...FACE, headHeightRatio: (FACE.chin[1] - FACE.crown[1]) / IMAGE.height, centreX: 0.5, rollDeg: -3.8, yawDeg: 1, pitchDeg: 0},
+			profile: 'ca-pr-card',
+			provenance: PROVENANCE,
+			source,
+			annotations: {
+				...(thumbnail ? {thumbnail: {...THUMBNAIL, dataUrl: thumbnail}} : {}),
+				...(mask ? {backgroundMask: {...THUMBNAIL, dataUrl: mask}} : {}),
+				...(variant === 'glare'
+					? {
+							glareSpots: [
+								{x: 455, y: 470, radius: 30},
+								{x: 560, y: 650, radius: 18},
+							],
+						}
+					: {}),
+			},
 		},
-	});
+		fixes,
+	);
 }
 
 /** One report per variant, sharing one thumbnail and mask. */

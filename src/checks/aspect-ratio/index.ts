@@ -7,6 +7,10 @@ export const aspectRatio = defineCheck({
 	requirement: ({width, height}) => `The photo must have the proportions of the printed photo (${width}:${height}).`,
 	reason: 'OTHER_REQUIREMENT',
 	needs: ['header'],
+	figures: [
+		{key: 'ratio', label: 'width ÷ height'},
+		{key: 'deviation', label: 'off the proportions by', unit: '%', absolute: true, atMost: 'tolerance'},
+	],
 	limits: {
 		group: 'aspectRatio',
 		schema: z

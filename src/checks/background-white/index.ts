@@ -9,6 +9,19 @@ export const backgroundWhite = defineCheck({
 	reason: 'BACKGROUND_NOT_WHITE',
 	fix: {action: 'retake', how: 'in front of a plain white background, evenly lit, standing a little away from it so no shadow falls on it'},
 	needs: ['background'],
+	figures: [
+		{key: 'lightness', label: 'background lightness (L*, 100 is white)', atLeast: 'minLightness', safeFrom: 'warnLightness'},
+		{key: 'chroma', label: 'background tint (chroma, 0 is neutral)', atMost: 'maxChroma', safeFrom: 'warnChroma'},
+		{key: 'texture', label: 'background texture (mean gradient)', atMost: 'maxTexture', safeFrom: 'warnTexture'},
+		{key: 'leftRight', label: 'lightness difference between its sides (L*)', atMost: 'maxShading', safeFrom: 'warnShading'},
+		{key: 'topBottom', label: 'lightness difference top to bottom (L*)', atMost: 'maxShading', safeFrom: 'warnShading'},
+		{key: 'shadow', label: 'shadow beside the head (L* darker)', atMost: 'maxShadow', safeFrom: 'warnShadow'},
+		{key: 'faceContrast', label: 'face against the background (ΔE)', atLeast: 'minFaceContrast'},
+		{key: 'share', label: 'share of the photo that is backdrop', unit: '%', atLeast: 'minShare'},
+		{key: 'surroundLeft', label: 'backdrop left of the head', unit: '%', atLeast: 'minSurround'},
+		{key: 'surroundRight', label: 'backdrop right of the head', unit: '%', atLeast: 'minSurround'},
+		{key: 'surroundTop', label: 'backdrop above the head', unit: '%', atLeast: 'minSurround'},
+	],
 	limits: {
 		group: 'backgroundWhite',
 		schema: z

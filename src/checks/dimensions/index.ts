@@ -8,6 +8,10 @@ export const dimensions = defineCheck({
 	requirement: ({minWidth, minHeight, maxWidth, maxHeight}) => `The photo must be between ${minWidth} × ${minHeight} and ${maxWidth} × ${maxHeight} pixels.`,
 	reason: 'DIMENSIONS_OUT_OF_RANGE',
 	needs: ['header'],
+	figures: [
+		{key: 'width', label: 'width', unit: 'px', between: ['minWidth', 'maxWidth']},
+		{key: 'height', label: 'height', unit: 'px', between: ['minHeight', 'maxHeight']},
+	],
 	limits: {
 		group: 'dimensions',
 		schema: z.object({minWidth: pixels, maxWidth: pixels, minHeight: pixels, maxHeight: pixels}).strict(),

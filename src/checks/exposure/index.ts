@@ -9,6 +9,11 @@ export const exposure = defineCheck({
 	reason: 'TOO_DARK',
 	fix: {action: 'retake', how: 'in even light that shows the face clearly (brightening or darkening the file afterwards counts as alteration)'},
 	needs: ['faceRegion', 'reduced'],
+	figures: [
+		{key: 'faceLightness', label: 'face lightness (L*, median)', between: ['minFaceLightness', 'maxFaceLightness']},
+		{key: 'clippedShare', label: 'face clipped to white', unit: '%', atMost: 'maxClippedShare', safeFrom: 'warnClippedShare'},
+		{key: 'highlight', label: 'brightest 1 % of the photo (of 255)', atLeast: 'minHighlight'},
+	],
 	limits: {
 		group: 'exposure',
 		schema: z

@@ -8,6 +8,10 @@ export const eyesOpen = defineCheck({
 	reason: 'FEATURES_NOT_VISIBLE',
 	fix: {action: 'retake', how: 'with both eyes open, looking at the camera'},
 	needs: ['faceFeatures'],
+	figures: [
+		{key: 'rightEyeAspect', label: 'right eye opening (height ÷ width)', atLeast: 'minAspect', safeFrom: 'warnAspect'},
+		{key: 'leftEyeAspect', label: 'left eye opening (height ÷ width)', atLeast: 'minAspect', safeFrom: 'warnAspect'},
+	],
 	limits: {
 		group: 'eyesOpen',
 		schema: z

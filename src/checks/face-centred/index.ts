@@ -7,6 +7,10 @@ export const faceCentred = defineCheck({
 	requirement: 'The photo must be taken straight on, with face and shoulders centred.',
 	reason: 'OTHER_REQUIREMENT',
 	needs: ['face', 'header'],
+	figures: [
+		{key: 'offset', label: "face's centre off the middle (share of the width)", unit: '%', absolute: true, atMost: 'maxOffset', safeFrom: 'warnOffset'},
+		{key: 'eyeLine', label: 'eye line from the top (share of the height)', unit: '%', between: ['eyeLineMin', 'eyeLineMax']},
+	],
 	limits: {
 		group: 'faceCentred',
 		schema: z

@@ -8,6 +8,11 @@ export const faceCount = defineCheck({
 	reason: 'OTHER_REQUIREMENT',
 	fix: {action: 'retake', how: 'with only you in the frame'},
 	needs: ['faces'],
+	figures: [
+		{key: 'faces', label: 'faces found'},
+		{key: 'score', label: 'detector score of the face', atLeast: 'minScore'},
+		{key: 'bestOtherScore', label: 'best other candidate', atMost: 'minScore'},
+	],
 	limits: {
 		group: 'faceCount',
 		schema: z

@@ -10,6 +10,13 @@ export const faceVisible = defineCheck({
 	// With no face at all, or a face turned so far that its features cannot be measured, the
 	// features are not visible: this check fails rather than skips.
 	needs: ['face', 'faceFeatures'],
+	figures: [
+		{key: 'faceScore', label: 'detector score of the face', atLeast: 'minFaceScore'},
+		{key: 'rightEyeContrast', label: 'right eye contrast', atLeast: 'minEyeContrast'},
+		{key: 'leftEyeContrast', label: 'left eye contrast', atLeast: 'minEyeContrast'},
+		{key: 'rightEyeBrightness', label: 'right eye brightness', atLeast: 'minEyeBrightness'},
+		{key: 'leftEyeBrightness', label: 'left eye brightness', atLeast: 'minEyeBrightness'},
+	],
 	failsWithout: ['face', 'faceFeatures'],
 	limits: {
 		group: 'faceVisible',

@@ -12,6 +12,11 @@ export const fileFormat = defineCheck({
 	reason: 'OTHER_REQUIREMENT',
 	// Decodable is part of the requirement: a truncated JPEG is not a JPEG photo.
 	needs: ['file', 'type', 'header', 'image'],
+	figures: [
+		{key: 'format', label: 'format'},
+		{key: 'colourSpace', label: 'colour space'},
+		{key: 'bitDepth', label: 'bits per channel'},
+	],
 	failsWithout: ['size', 'file', 'type', 'header', 'image'],
 	run({file, type, header}) {
 		const label = header.format === 'jpeg' ? 'JPEG' : 'PNG';

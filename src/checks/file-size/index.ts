@@ -9,6 +9,7 @@ export const fileSize = defineCheck({
 	requirement: ({maxBytes}) => `The file must be no larger than ${formatMegabytes(maxBytes)}.`,
 	reason: 'FILE_TOO_LARGE',
 	needs: ['size'],
+	figures: [{key: 'bytes', label: 'file size', unit: 'bytes', atMost: 'maxBytes', safeFrom: 'warnAboveBytes'}],
 	limits: {
 		group: 'fileSize',
 		schema: z

@@ -8,6 +8,7 @@ export const glare = defineCheck({
 	reason: 'GLARE',
 	fix: {action: 'retake', how: 'in diffuse light, with no flash reflecting on the skin or glasses'},
 	needs: ['glare'],
+	figures: [{key: 'largestSpot', label: 'largest glare spot (eye distances²)', atMost: 'maxSpotArea', safeFrom: 'warnSpotArea'}],
 	limits: {
 		group: 'glare',
 		schema: z

@@ -12,6 +12,14 @@ export const glasses = defineCheck({
 		how: 'without tinted glasses and with no light reflecting on the lenses (take the glasses off, or tilt them slightly and use diffuse light)',
 	},
 	needs: ['lenses', 'faceFeatures', 'faceRegion'],
+	figures: [
+		{key: 'rightLensGlare', label: 'glare on the right lens (eye distances²)', atMost: 'maxLensGlare', safeFrom: 'warnLensGlare'},
+		{key: 'leftLensGlare', label: 'glare on the left lens (eye distances²)', atMost: 'maxLensGlare', safeFrom: 'warnLensGlare'},
+		{key: 'rightEyeContrast', label: 'right eye contrast', atLeast: 'minEyeContrast'},
+		{key: 'leftEyeContrast', label: 'left eye contrast', atLeast: 'minEyeContrast'},
+		{key: 'rightLensStops', label: 'right lens darker than the cheeks', unit: 'stops', atMost: 'maxLensStops'},
+		{key: 'leftLensStops', label: 'left lens darker than the cheeks', unit: 'stops', atMost: 'maxLensStops'},
+	],
 	limits: {
 		group: 'glasses',
 		schema: z

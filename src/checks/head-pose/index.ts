@@ -8,6 +8,11 @@ export const headPose = defineCheck({
 	reason: 'OTHER_REQUIREMENT',
 	fix: {action: 'retake', how: 'looking straight at the camera, the head level and not turned'},
 	needs: ['face'],
+	figures: [
+		{key: 'rollDeg', label: 'head tilted sideways (roll)', unit: '°', absolute: true, atMost: 'maxRollDeg', safeFrom: 'warnRollDeg'},
+		{key: 'yawDeg', label: 'head turned (yaw)', unit: '°', absolute: true, atMost: 'maxYawDeg', safeFrom: 'warnYawDeg'},
+		{key: 'pitchDeg', label: 'head raised or lowered (pitch, an estimate)', unit: '°', absolute: true, safeFrom: 'warnPitchDeg'},
+	],
 	limits: {
 		group: 'headPose',
 		schema: z

@@ -8,6 +8,7 @@ export const headSize = defineCheck({
 		`The head, from chin to crown, must be ${num(minRatio * photoHeightMm, 1)}–${num(maxRatio * photoHeightMm, 1)} mm of the ${num(photoHeightMm, 1)} mm photo (${percent(minRatio)}–${percent(maxRatio)} of its height).`,
 	reason: 'OTHER_REQUIREMENT',
 	needs: ['face'],
+	figures: [{key: 'headHeightRatio', label: 'head, chin to crown (share of the height)', unit: '%', between: ['minRatio', 'maxRatio']}],
 	limits: {
 		group: 'headSize',
 		schema: z

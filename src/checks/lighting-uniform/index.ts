@@ -9,6 +9,7 @@ export const lightingUniform = defineCheck({
 	reason: 'OTHER_REQUIREMENT',
 	fix: {action: 'retake', how: 'with the face lit evenly, from the front or from both sides'},
 	needs: ['faceRegion'],
+	figures: [{key: 'stops', label: "light difference between the face's halves", unit: 'stops', atMost: 'maxHalfStops', safeFrom: 'warnHalfStops'}],
 	limits: {
 		group: 'lightingUniform',
 		schema: z

@@ -9,6 +9,11 @@ export const naturalColour = defineCheck({
 	reason: 'OTHER_REQUIREMENT',
 	fix: {action: 're-export', how: 'in colour, with the natural colours the camera took, without filters'},
 	needs: ['faceRegion', 'reduced'],
+	figures: [
+		{key: 'colourSpread', label: 'colour in the photo (mean spread, of 255)', atLeast: 'minColourSpread'},
+		{key: 'cheekA', label: 'cheek redness (a*)', between: 'naturalA'},
+		{key: 'cheekB', label: 'cheek yellowness (b*)', between: 'naturalB'},
+	],
 	limits: {
 		group: 'naturalColour',
 		schema: z

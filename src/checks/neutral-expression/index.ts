@@ -8,6 +8,13 @@ export const neutralExpression = defineCheck({
 	reason: 'OTHER_REQUIREMENT',
 	fix: {action: 'retake', how: 'with a neutral expression: mouth closed, not smiling'},
 	needs: ['face', 'faceFeatures'],
+	figures: [
+		{key: 'smileProbability', label: 'smile probability (expression model)', unit: '%', atMost: 'maxSmileProbability', safeFrom: 'warnSmileProbability'},
+		{key: 'smile', label: 'smile measure (mouth corners)', atMost: 'maxSmile', safeFrom: 'warnSmile'},
+		{key: 'mouthWidth', label: 'mouth width ÷ eye distance', atMost: 'maxMouthWidth', safeFrom: 'warnMouthWidth'},
+		{key: 'mouthOpen', label: "lips apart, share of the mouth's width", unit: '%', atMost: 'maxMouthOpen', safeFrom: 'warnMouthOpen'},
+		{key: 'teeth', label: 'teeth showing (0–1)', safeFrom: 'warnTeeth'},
+	],
 	limits: {
 		group: 'neutralExpression',
 		schema: z

@@ -10,6 +10,7 @@ export const originalPhoto = defineCheck({
 	reason: 'OTHER_REQUIREMENT',
 	fix: {action: 'retake', how: 'of you in person (a photo of a printed photo or of a screen, or a scan of a print, is returned)'},
 	needs: ['metadata', 'jpeg', 'screenPattern'],
+	figures: [{key: 'screenPeak', label: 'screen or print pattern (spectrum peak)', atMost: 'maxScreenPeak', safeFrom: 'warnScreenPeak'}],
 	limits: {
 		group: 'originalPhoto',
 		schema: z

@@ -44,6 +44,10 @@ export const recent = defineCheck({
 	requirement: ({maxAgeMonths}) => `The photo must be reflective of your current appearance (taken within the last ${maxAgeMonths} months).`,
 	reason: 'OTHER_REQUIREMENT',
 	needs: ['metadata', 'now'],
+	figures: [
+		{key: 'captureDate', label: 'taken'},
+		{key: 'ageDays', label: 'age', unit: 'days'},
+	],
 	limits: {
 		group: 'recent',
 		schema: z

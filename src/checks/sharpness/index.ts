@@ -9,6 +9,10 @@ export const sharpness = defineCheck({
 	reason: 'OTHER_REQUIREMENT',
 	fix: {action: 'retake', how: 'in focus and without movement (sharpening the file afterwards counts as alteration)'},
 	needs: ['focus'],
+	figures: [
+		{key: 'blur', label: 'blur of the face (0 sharp, 1 featureless)', atMost: 'maxBlur', safeFrom: 'warnBlur'},
+		{key: 'faceWidth', label: 'face width measured', unit: 'px'},
+	],
 	limits: {
 		group: 'sharpness',
 		schema: z

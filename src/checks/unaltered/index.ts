@@ -11,6 +11,11 @@ export const unaltered = defineCheck({
 	reason: 'OTHER_REQUIREMENT',
 	fix: {action: 're-export', how: 'from the original file, as the camera or the photographer produced it, without edits'},
 	needs: ['metadata', 'jpeg', 'pixelEvidence'],
+	figures: [
+		{key: 'strongEvidence', label: 'signs of editing'},
+		{key: 'weakEvidence', label: 'signs of processing'},
+		{key: 'jpegQuality', label: 'JPEG quality (estimated)'},
+	],
 	limits: {
 		group: 'unaltered',
 		schema: z
