@@ -12,9 +12,12 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {photosDir} from '../fixtures/shared-photos.js';
 import {BASE_SETS} from '../fixtures/variants/base.js';
+import {scoreBoundaries} from '../fixtures/variants/boundaries.js';
 import {BASE_KIND, defaultVariantsDir, generateVariants, KIND_EXPECTATIONS, VARIANT_KINDS} from '../fixtures/variants/index.js';
 import {loadManifest} from '../fixtures/variants/manifest.js';
 import {CHECK_IDS} from '../fixtures/variants/types.js';
+import {profiles} from '../src/profiles/index.js';
+import {boundaryTable} from './boundaries.js';
 import {auditReport, loadPeople} from './fairness.js';
 import type {EvalItem} from './items.js';
 import {limitPerSet, photoItems, variantItems} from './items.js';
@@ -110,6 +113,9 @@ async function main(): Promise<void> {
 
 	section('Fairness: false-fail rate by group, on the photos and variants that should pass (eval/fairness.ts)');
 	console.log(auditReport(results, await loadPeople(photosDir)));
+
+	section("Each profile's boundary cases (pixel limits, proportions, file-size window, formats, age)");
+	console.log(boundaryTable(await Promise.all(Object.values(profiles).map(scoreBoundaries))));
 
 	section('Time per photo');
 	for (const line of timingLines(results)) console.log(line);

@@ -41,6 +41,11 @@ export function formatMegabytes(bytes: number): string {
 	return `${num(bytes / 1e6, 2)} MB`;
 }
 
+/** A byte limit in kilobytes, as IRCC writes "60 kB": 1000 bytes each. */
+export function formatKilobytes(bytes: number): string {
+	return `${num(bytes / 1000, 1)} kB`;
+}
+
 /** Rounds for a report: `digits` decimals. */
 export function round(value: number, digits = 1): number {
 	const k = 10 ** digits;

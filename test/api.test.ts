@@ -14,16 +14,28 @@ describe('programmer errors throw a TypeError naming the option, the expectation
 		['', undefined, /input .* got an empty string/],
 		[Buffer.alloc(1), 'fast', /options must be an object; got string \("fast"\)/],
 		[Buffer.alloc(1), {concurency: 2}, /options must be an object with only the keys profile, overrides, .*\bnow\b.*; got the key "concurency"/],
-		[Buffer.alloc(1), {profile: 'us-passport'}, /options\.profile must be one of "ca-pr-card" or a profile object; got string \("us-passport"\)/],
+		[
+			Buffer.alloc(1),
+			{profile: 'us-passport'},
+			/options\.profile must be one of "ca-pr-card", "ca-visa", "ca-citizenship", "ca-passport" or a profile object; got string \("us-passport"\)/,
+		],
 		// Profile ids are own properties: what every object inherits is not a profile.
-		[Buffer.alloc(1), {profile: '__proto__'}, /options\.profile must be one of "ca-pr-card" or a profile object; got string \("__proto__"\)/],
-		[Buffer.alloc(1), {profile: 'toString'}, /options\.profile must be one of "ca-pr-card" or a profile object; got string \("toString"\)/],
+		[
+			Buffer.alloc(1),
+			{profile: '__proto__'},
+			/options\.profile must be one of "ca-pr-card", "ca-visa", "ca-citizenship", "ca-passport" or a profile object; got string \("__proto__"\)/,
+		],
+		[
+			Buffer.alloc(1),
+			{profile: 'toString'},
+			/options\.profile must be one of "ca-pr-card", "ca-visa", "ca-citizenship", "ca-passport" or a profile object; got string \("toString"\)/,
+		],
 		[Buffer.alloc(1), {now: '2026-01-01'}, /options\.now must be a date; got string \("2026-01-01"\)/],
 		[Buffer.alloc(1), {overrides: {fileSize: {maxBytes: -1}}}, /options\.overrides\.fileSize\.maxBytes must be a number above 0; got number \(-1\)/],
 		[
 			Buffer.alloc(1),
 			{overrides: {fileSize: {max: 1}}},
-			/options\.overrides\.fileSize must be an object with only the keys maxBytes, warnAboveBytes; got the key "max"/,
+			/options\.overrides\.fileSize must be an object with only the keys maxBytes, warnAboveBytes, minBytes; got the key "max"/,
 		],
 		[
 			Buffer.alloc(1),

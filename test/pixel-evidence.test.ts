@@ -7,7 +7,7 @@ import {measureBackground} from '../src/analysis/pixels/background.js';
 import {reduceImage} from '../src/analysis/pixels/reduced.js';
 import {validatePhoto} from '../src/index.js';
 import type {RgbImage} from '../src/input/image.js';
-import {profiles} from '../src/profiles/index.js';
+import {caPrCard} from '../src/profiles/index.js';
 import {cameraExif} from './support/images.js';
 
 const WIDTH = 715;
@@ -57,7 +57,7 @@ function cutoutOf(image: RgbImage) {
 	return measureCutout(reduced, measureBackground(reduced), image);
 }
 
-const limits = profiles['ca-pr-card']!.unaltered;
+const limits = caPrCard.unaltered;
 
 describe('cut-out signature', () => {
 	test('a hard-edged cut-out on flat white: pure-white backdrop, silhouette steps in one pixel', () => {

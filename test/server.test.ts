@@ -8,6 +8,7 @@ import type {FastifyInstance} from 'fastify';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {createValidator, type PhotoReport, photoReportSchema, validatePhoto} from '../src/index.js';
 import {createServer} from '../src/server/index.js';
+import {profilesResponseSchema} from '../src/server/openapi.js';
 import {runCli} from './support/cli.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 import {repoRoot} from './support/photos.js';
@@ -109,7 +110,11 @@ describe('photo-requirements serve: the HTTP service', () => {
 			['malformed multipart', post(base, 'not multipart at all', 'multipart/form-data; boundary=xyz'), /multipart body cannot be read/],
 			['multipart, no boundary', post(base, 'x', 'multipart/form-data'), /multipart/],
 			['multipart, wrong field', post(base, form(photo, 'image'), undefined), /"file" field; got a file in "image"/],
-			['unknown profile', post(base, photo, 'image/jpeg', '?profile=us-passport'), /profile must be one of ca-pr-card; got "us-passport"/],
+			[
+				'unknown profile',
+				post(base, photo, 'image/jpeg', '?profile=us-passport'),
+				/profile must be one of ca-pr-card, ca-visa, ca-citizenship, ca-passport; got "us-passport"/,
+			],
 			['unknown check', post(base, photo, 'image/jpeg', '?checks=file-size,nope'), /no check "nope"/],
 		];
 		for (const [label, pending, message] of cases) {
@@ -160,10 +165,15 @@ describe('photo-requirements serve: the HTTP service', () => {
 		const body = (await (await fetch(`${base}/v1/profiles`)).json()) as {
 			profiles: Array<{id: string; version: string; sources: Record<string, {source: string; checked: string}>}>;
 		};
-		expect(body.profiles.map((profile) => profile.id)).toContain('ca-pr-card');
+		expect(body.profiles.map((profile) => profile.id)).toEqual(['ca-pr-card', 'ca-visa', 'ca-citizenship', 'ca-passport']);
 		const card = body.profiles.find((profile) => profile.id === 'ca-pr-card')!;
 		expect(card.version).toMatch(/^\d+\.\d+\.\d+$/);
 		expect(card.sources.fileSize?.source).toMatch(/4 MB/);
+		// The response is what the OpenAPI document says it is.
+		expect(profilesResponseSchema.parse(body)).toEqual(body);
+		const visa = body.profiles.find((profile) => profile.id === 'ca-visa')! as unknown as {references: Array<{url: string}>; suggestCrop: boolean};
+		expect(visa.references.map((reference) => reference.url)).toContain('https://talentsolutioncanada.com/photo-req/');
+		expect(visa.suggestCrop).toBe(true);
 	});
 
 	test("GET /openapi.json is a valid OpenAPI 3.1 document whose report schema is the library's", async () => {
@@ -214,7 +224,10 @@ describe('the serve command', () => {
 		const run = (...args: string[]) => runCli(['serve', ...args]);
 		expect(await run('--port', 'http')).toMatchObject({code: 2, stderr: expect.stringContaining('--port must be a whole number from 0 to 65535; got "http"')});
 		expect(await run('--max-body', 'lots')).toMatchObject({code: 2, stderr: expect.stringContaining('--max-body must be a size such as 25MB')});
-		expect(await run('--profile', 'x')).toMatchObject({code: 2, stderr: expect.stringContaining('--profile must be one of "ca-pr-card"; got "x"')});
+		expect(await run('--profile', 'x')).toMatchObject({
+			code: 2,
+			stderr: expect.stringContaining('--profile must be one of "ca-pr-card", "ca-visa", "ca-citizenship", "ca-passport"; got "x"'),
+		});
 		expect(await run('--bogus')).toMatchObject({code: 2});
 		const help = await run('--help');
 		expect(help.code).toBe(0);

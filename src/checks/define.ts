@@ -44,7 +44,7 @@ export interface Figure {
 }
 
 /** A threshold group: a flat object of numbers, number pairs and policy words. */
-export type LimitsSchema = z.ZodObject<Record<string, z.ZodType<number | string | readonly [number, number]>>>;
+export type LimitsSchema = z.ZodObject<Record<string, z.ZodType<number | string | readonly [number, number] | undefined>>>;
 
 /**
  * `[lower, upper]`: the limit named `lower` must not exceed the one named `upper` (a warning comes
@@ -70,8 +70,8 @@ export interface Check<Id extends string = string, N extends FactName = FactName
 	readonly requirement: string | ((limits: L) => string);
 	/** The portal reason a failure is reported under. */
 	readonly reason: ReturnReason;
-	/** What fixes it when it fails or warns, unless the outcome names its own (`report.advice` joins them). */
-	readonly fix?: Fix;
+	/** What fixes it when it fails or warns, unless the outcome names its own (`report.advice` joins them); worded from the limits when a function. */
+	readonly fix?: Fix | ((limits: L) => Fix);
 	readonly needs: readonly N[];
 	/** The measured figures a person reads, with their limits (others stay in the report's raw `measured`). */
 	readonly figures?: readonly Figure[];
@@ -94,6 +94,11 @@ export function defineCheck<const Id extends string, const N extends FactName, S
 export function defineCheck<const Id extends string, const N extends FactName>(check: Omit<Check<Id, N>, 'limits'>): Check<Id, N>;
 export function defineCheck(check: AnyCheck): AnyCheck {
 	return check;
+}
+
+/** The fix a check gives when its outcome names none, as its limits word it. */
+export function fixOf<L>(check: Check<string, FactName, L>, limits: L): Fix | undefined {
+	return typeof check.fix === 'function' ? check.fix(limits) : check.fix;
 }
 
 /** The requirement of a check as its limits phrase it. */

@@ -21,6 +21,8 @@ export interface CliOptions {
 	all: boolean;
 	help: boolean;
 	version: boolean;
+	/** List the shipped profiles and stop (`--list-profiles`). */
+	listProfiles: boolean;
 }
 
 /** A mistake on the command line: exit status 2. */
@@ -40,6 +42,7 @@ const OPTIONS = {
 	annotate: {type: 'string'},
 	strict: {type: 'boolean', default: false},
 	all: {type: 'boolean', default: false},
+	'list-profiles': {type: 'boolean', default: false},
 	help: {type: 'boolean', short: 'h', default: false},
 	version: {type: 'boolean', short: 'v', default: false},
 } as const;
@@ -150,7 +153,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		.filter(Boolean);
 	const unknown = unknownChecks(profile, checks ?? []);
 	if (unknown.length > 0) throw new UsageError(`--checks: the "${profile.id}" profile has no check ${quoted(unknown)} (it has: ${profile.checks.join(', ')})`);
-	if (!values.help && !values.version && positionals.length === 0) {
+	if (!values.help && !values.version && !values['list-profiles'] && positionals.length === 0) {
 		throw new UsageError('no photo given: name one or more files or folders');
 	}
 	return {
@@ -167,6 +170,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		all: values.all,
 		help: values.help,
 		version: values.version,
+		listProfiles: values['list-profiles'],
 	};
 }
 
@@ -184,7 +188,8 @@ Options:
   --ndjson             print one JSON report per line as each photo finishes, with its "index"
                        (0-based, in the order given)
   --all                in the text summary, also list the checks that passed or were skipped
-  --profile <id>       the rules to apply (default: ca-pr-card)
+  --profile <id>       the rules to apply (default: ca-pr-card; --list-profiles lists them)
+  --list-profiles      list the profiles with their versions and sources (with --json, as JSON)
   --checks <ids>       run only these checks, comma-separated (e.g. file-format,file-size)
   --concurrency <n>    photos checked at once, one per worker thread (default: the number of cores)
   --timeout <seconds>  give up on a photo after this long and report it (default: 60)

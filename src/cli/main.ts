@@ -5,7 +5,7 @@ import {validatePhotosIterable} from '../batch/index.js';
 import type {CheckId} from '../checks/registry.js';
 import {displayPath, type PhotoFile} from '../input/read.js';
 import {DEFAULT_PICTURE_SIZE} from '../options.js';
-import {caPrCard} from '../profiles/index.js';
+import {caPrCard, profileSummaries} from '../profiles/index.js';
 import {QueueConnectionError, QueueProfileError} from '../queue/errors.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
 import {formatReport, paint, useColour} from '../report/text.js';
@@ -13,6 +13,7 @@ import {AnnotatedOutput, HTML_PICTURE_SIZE, withoutAnnotations} from './annotate
 import {type CliOptions, HELP, parseCliArgs, UsageError} from './args.js';
 import {type CliInput, readStdin, resolveInputs, STDIN_SOURCE} from './inputs.js';
 import {OrderedWriter} from './ordered-writer.js';
+import {formatProfiles} from './profiles.js';
 import {ProgressBar} from './progress.js';
 import {parseServeArgs, SERVE_HELP, type ServeOptions, serve} from './serve.js';
 import {write} from './stdout.js';
@@ -36,6 +37,10 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 	if (options.version) {
 		process.stdout.write(`${version}\n`);
+		return 0;
+	}
+	if (options.listProfiles) {
+		await write(options.format === 'json' ? `${JSON.stringify(profileSummaries(), null, 2)}\n` : formatProfiles(profileSummaries()));
 		return 0;
 	}
 

@@ -1,5 +1,5 @@
 import {type FactName, FactUnavailable, type FactValues, type PhotoFacts} from '../analysis/facts.js';
-import {type AnyCheck, type Fix, requirementOf} from '../checks/define.js';
+import {type AnyCheck, type Fix, fixOf, requirementOf} from '../checks/define.js';
 import type {Profile} from '../profiles/schema.js';
 import type {CheckResult, Status} from '../report/schema.js';
 
@@ -45,12 +45,12 @@ export async function runCheck(check: AnyCheck, facts: PhotoFacts, profile: Prof
 		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not) and its own fix.
 		return {
 			result: {...base, status, reason: reason ?? check.reason, message, ...(measured ? {measured} : {})},
-			fix: needsFix(status) ? (fix ?? check.fix) : undefined,
+			fix: needsFix(status) ? (fix ?? fixOf(check, limits)) : undefined,
 		};
 	} catch (error) {
 		if (error instanceof FactUnavailable) {
 			return error.fact && check.failsWithout?.includes(error.fact)
-				? {result: {...base, status: 'fail', message: error.message}, fix: check.fix}
+				? {result: {...base, status: 'fail', message: error.message}, fix: fixOf(check, limits)}
 				: {result: {...base, status: 'skip', message: `Not assessed: ${lowerFirst(error.message)}`}};
 		}
 		// A bug, not a bad photo: the batch goes on, and the photo is flagged for a person to look at.

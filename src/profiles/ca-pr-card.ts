@@ -1,4 +1,5 @@
 import {CHECK_IDS} from '../checks/registry.js';
+import {RETURN_REASONS} from '../reasons.js';
 import type {Profile} from './schema.js';
 
 /**
@@ -10,8 +11,24 @@ export const caPrCard = {
 	title: 'Canada Permanent Resident card (PR Portal upload)',
 	// Bump on any change of a threshold or of what a check measures: reports carry it (provenance).
 	version: '2.0.0',
+	references: [
+		{
+			title: 'Permanent resident photos (IRCC, canada.ca)',
+			url: 'https://www.canada.ca/en/immigration-refugees-citizenship/services/new-immigrants/pr-card/apply-renew-replace/photo.html',
+			checked: '2026-12-02',
+			note: "The figures are DESIGN.md's reading of this page and of the PR Portal's upload rules; the page's text is not in this project's stored pages, so the pixel limits, 4 MB and 12 months could not be re-read there on 2026-12-02 (the one stored excerpt: \"Photos must be original and not altered in any way or taken from an existing photograph\").",
+		},
+	],
+	// The PR Portal's own words when it returns a photo.
+	reasons: {...RETURN_REASONS},
+	// The portal offers its own crop tool: a crop that fixes the framing is a suggestion for it.
+	suggestCrop: true,
 	// Where each group's thresholds come from, and when they were last compared with IRCC's text.
 	sources: {
+		fileFormat: {
+			source: "IRCC, PR card photo specifications (digital photo for the PR Portal): the portal's upload takes JPEG and PNG files (DESIGN.md)",
+			checked: '2026-12-02',
+		},
 		fileSize: {
 			source:
 				'IRCC, PR card photo specifications (digital photo for the PR Portal): "no larger than 4 MB", read both ways (above 4 × 1024² bytes fails, above 4,000,000 warns)',
@@ -110,6 +127,8 @@ export const caPrCard = {
 	},
 	// Every check of the catalogue, in its order.
 	checks: [...CHECK_IDS],
+	// The PR Portal takes JPEG and PNG files.
+	fileFormat: {formats: 'jpeg png'},
 	fileSize: {
 		// IRCC: "no larger than 4 MB". 4 MB read as 4 × 1024² bytes: above it the file is over 4 MB
 		// whichever way the portal counts, so it fails.

@@ -1,18 +1,48 @@
 import {Given, invalidArgument, quoted} from '../arguments.js';
 import {issueError} from '../options.js';
+import {RETURN_REASONS, type ReturnReason} from '../reasons.js';
+import {caCitizenship} from './ca-citizenship.js';
+import {caPassport} from './ca-passport.js';
 import {caPrCard} from './ca-pr-card.js';
+import {caVisa} from './ca-visa.js';
 import {type Profile, type ProfileOverrides, profileOverridesSchema, profileSchema} from './schema.js';
 
 /** The profiles this package ships, by id. */
-export const profiles: Readonly<Record<string, Profile>> = Object.freeze({[caPrCard.id]: caPrCard});
+export const profiles: Readonly<Record<string, Profile>> = Object.freeze({
+	[caPrCard.id]: caPrCard,
+	[caVisa.id]: caVisa,
+	[caCitizenship.id]: caCitizenship,
+	[caPassport.id]: caPassport,
+});
 
 export const defaultProfileId = caPrCard.id;
 
-export {caPrCard, type Profile, type ProfileOverrides, profileOverridesSchema, profileSchema};
+export {caCitizenship, caPassport, caPrCard, caVisa, type Profile, type ProfileOverrides, profileOverridesSchema, profileSchema};
 
 /** A shipped profile by id (default: `ca-pr-card`), or undefined. */
 export function findProfile(id: string = defaultProfileId): Profile | undefined {
 	return Object.hasOwn(profiles, id) ? profiles[id] : undefined;
+}
+
+/** A profile as `--list-profiles` and `GET /v1/profiles` list it: what it is, its version, its checks and where its rules come from. */
+export type ProfileSummary = Pick<Profile, 'id' | 'title' | 'version' | 'references' | 'checks' | 'suggestCrop' | 'sources'>;
+
+/** Every shipped profile, summarised, the default first. */
+export function profileSummaries(): ProfileSummary[] {
+	return Object.values(profiles).map(({id, title, version, references, checks, suggestCrop, sources}) => ({
+		id,
+		title,
+		version,
+		references,
+		checks,
+		suggestCrop,
+		sources,
+	}));
+}
+
+/** How the profile's process words a return reason: the PR Portal's words for a profile this package does not ship. */
+export function reasonWords(profileId: string, reason: ReturnReason): string {
+	return findProfile(profileId)?.reasons[reason] ?? RETURN_REASONS[reason];
 }
 
 /** The ids among `ids` that the profile does not run, in the order given. */

@@ -35,8 +35,9 @@ function limitWords(figure: Figure, limits: NonNullable<CheckResult['limits']>):
 	const safe = at(figure.safeFrom);
 	const safely = safe === undefined ? '' : ` (${write(safe, figure.unit)} is safe)`;
 	const low = at(figure.atLeast);
-	if (low !== undefined) return `needs at least ${write(low, figure.unit)}${safely}`;
 	const high = at(figure.atMost);
+	if (low !== undefined && high !== undefined) return `between ${write(low, figure.unit)} and ${write(high, figure.unit)}${safely}`;
+	if (low !== undefined) return `needs at least ${write(low, figure.unit)}${safely}`;
 	if (high !== undefined) return `at most ${write(high, figure.unit)}${safely}`;
 	if (figure.between !== undefined) {
 		const [from, to] = typeof figure.between === 'string' ? pair(limits[figure.between]) : [at(figure.between[0]), at(figure.between[1])];

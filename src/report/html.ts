@@ -1,5 +1,6 @@
 import {createHash} from 'node:crypto';
 import {Given, invalidArgument} from '../arguments.js';
+import {reasonWords} from '../profiles/index.js';
 import {RETURN_REASON_CODES, RETURN_REASONS, type ReturnReason} from '../reasons.js';
 import {figureRows} from './figures.js';
 import {SCRIPT, STYLE} from './html-assets.js';
@@ -86,7 +87,14 @@ ${reports.map((report, i) => card(report, i)).join('\n')}
 `;
 }
 
+/** The words of the reasons for a batch: its profile's when the batch has one, else the PR Portal's. */
+function batchWords(reports: readonly PhotoReport[]): (reason: ReturnReason) => string {
+	const ids = [...new Set(reports.map((report) => report.profile))];
+	return (reason) => (ids.length === 1 && ids[0] ? reasonWords(ids[0], reason) : RETURN_REASONS[reason]);
+}
+
 function summary(reports: readonly PhotoReport[]): string {
+	const words = batchWords(reports);
 	const tiles = VERDICTS.map((verdict) => {
 		const count = reports.filter((report) => report.verdict === verdict).length;
 		return `<button type="button" class="tile v-${verdict}" data-set-verdict="${verdict}" data-count="${count}"><b>${count}</b>${VERDICT_WORDS[verdict].label}<br><small>${VERDICT_WORDS[verdict].meaning}</small></button>`;
@@ -94,7 +102,7 @@ function summary(reports: readonly PhotoReport[]): string {
 	const rows = RETURN_REASON_CODES.map((reason) => {
 		const returned = reports.filter((report) => report.reasons.includes(reason)).length;
 		const review = reports.filter((report) => !report.reasons.includes(reason) && flags(report).includes(reason)).length;
-		return `<tr data-reason="${reason}"><td><button type="button" class="link" data-set-reason="${reason}">${escapeHtml(RETURN_REASONS[reason])}</button></td><td><code>${reason}</code></td><td class="num" data-returned="${returned}">${returned}</td><td class="num" data-review="${review}">${review}</td></tr>`;
+		return `<tr data-reason="${reason}"><td><button type="button" class="link" data-set-reason="${reason}">${escapeHtml(words(reason))}</button></td><td><code>${reason}</code></td><td class="num" data-returned="${returned}">${returned}</td><td class="num" data-review="${review}">${review}</td></tr>`;
 	});
 	return `<section class="block" id="summary">
 <h2>Summary</h2>
@@ -122,15 +130,16 @@ function legend(): string {
 }
 
 function index(reports: readonly PhotoReport[]): string {
+	const words = batchWords(reports);
 	const verdictOptions = VERDICTS.map((verdict) => `<option value="${verdict}">${VERDICT_WORDS[verdict].label}</option>`).join('');
-	const reasonOptions = RETURN_REASON_CODES.map((reason) => `<option value="${reason}">${escapeHtml(RETURN_REASONS[reason])}</option>`).join('');
+	const reasonOptions = RETURN_REASON_CODES.map((reason) => `<option value="${reason}">${escapeHtml(words(reason))}</option>`).join('');
 	const rows = reports.map((report, i) => {
 		const name = fileName(report, i);
 		const problems = report.checks.filter((check) => check.status === 'fail' || check.status === 'warn');
 		return (
 			`<tr data-i="${i}" data-verdict="${report.verdict}" data-flags="${flags(report).join(' ')}" data-file="${escapeHtml(name.toLowerCase())}" data-rank="${VERDICT_RANK[report.verdict]}" data-nreasons="${report.reasons.length}">` +
 			`<td class="num">${i + 1}</td><td><a href="#p-${i}">${escapeHtml(name)}</a></td><td><span class="badge v-${report.verdict}">${VERDICT_WORDS[report.verdict].label}</span></td>` +
-			`<td>${report.reasons.map((reason) => escapeHtml(RETURN_REASONS[reason])).join('<br>')}</td>` +
+			`<td>${report.reasons.map((reason) => escapeHtml(reasonWords(report.profile, reason))).join('<br>')}</td>` +
 			`<td class="flags">${problems.map((check) => `${check.status === 'fail' ? '✗' : '!'} ${escapeHtml(check.id)}`).join(', ')}</td></tr>`
 		);
 	});
@@ -168,7 +177,7 @@ function card(report: PhotoReport, i: number): string {
 ${adviceList(report)}
 <div class="body"><div class="pictures"><figure class="photo">${picture}<figcaption>${caption.join('<br>')}</figcaption></figure>
 ${cropPreview(report, id)}</div>
-<div class="findings">${findings(report.checks)}</div></div>
+<div class="findings">${findings(report.checks, report.profile)}</div></div>
 </article>`;
 }
 
@@ -214,30 +223,30 @@ const REASON_MET: Record<ReturnReason, string> = {
  * The checks by what a person must do about them: not met, then to look at, each under the portal's
  * reason (in the portal's words); the met and the not assessed folded away, under plain headings.
  */
-function findings(checks: readonly CheckResult[]): string {
+function findings(checks: readonly CheckResult[], profile: string): string {
 	const part = (status: Status, heading: string): string => {
 		const members = checks.filter((check) => check.status === status);
 		if (members.length === 0) return '';
-		return `<section class="status-part" data-part="${status}"><h3>${heading} (${members.length})</h3>${reasonGroups(members, status)}</section>`;
+		return `<section class="status-part" data-part="${status}"><h3>${heading} (${members.length})</h3>${reasonGroups(members, status, profile)}</section>`;
 	};
 	const met = checks.filter((check) => check.status === 'pass' || check.status === 'skip');
 	const metCount = checks.filter((check) => check.status === 'pass').length;
 	const skipped = met.length - metCount;
 	const folded =
 		met.length > 0
-			? `<details class="met"><summary>Met: ${metCount} ${metCount === 1 ? 'check' : 'checks'}${skipped > 0 ? `; not assessed: ${skipped}` : ''}</summary>${reasonGroups(met, 'pass')}</details>`
+			? `<details class="met"><summary>Met: ${metCount} ${metCount === 1 ? 'check' : 'checks'}${skipped > 0 ? `; not assessed: ${skipped}` : ''}</summary>${reasonGroups(met, 'pass', profile)}</details>`
 			: '';
 	return `${part('fail', 'Not met')}${part('warn', 'To look at')}${folded}`;
 }
 
-function reasonGroups(members: readonly CheckResult[], tone: Status): string {
+function reasonGroups(members: readonly CheckResult[], tone: Status, profile: string): string {
 	return RETURN_REASON_CODES.map((reason) => {
 		const under = members.filter((check) => check.reason === reason);
 		if (under.length === 0) return '';
 		const heading =
 			tone === 'pass'
 				? `<span class="badge st-pass">met</span> ${escapeHtml(REASON_MET[reason])}`
-				: `<span class="badge st-${tone}">${STATUS_WORDS[tone]}</span> ${escapeHtml(RETURN_REASONS[reason])}`;
+				: `<span class="badge st-${tone}">${STATUS_WORDS[tone]}</span> ${escapeHtml(reasonWords(profile, reason))}`;
 		return `<div class="group" data-reason="${reason}" data-status="${tone}"><h4>${heading} <code>${reason}</code></h4>${under.map(checkBlock).join('')}</div>`;
 	}).join('');
 }

@@ -4,7 +4,7 @@ import type {CheckResult, FaceSummary, SuggestedCrop} from './schema.js';
 /** The checks a crop of the same photo can fix (dimensions only when the photo is too large). */
 export const CROP_FIXABLE = ['dimensions', 'aspect-ratio', 'head-size', 'face-centred'] as const;
 
-type Framing = Pick<Profile, 'aspectRatio' | 'headSize' | 'faceCentred' | 'dimensions'>;
+type Framing = Pick<Profile, 'aspectRatio' | 'headSize' | 'faceCentred' | 'dimensions' | 'suggestCrop'>;
 
 interface Range {
 	low: number;
@@ -31,7 +31,7 @@ export function suggestCrop(
 	const fixes = results
 		.filter((result) => (CROP_FIXABLE as readonly string[]).includes(result.id) && (result.status === 'fail' || result.status === 'warn'))
 		.map((result) => result.id);
-	if (fixes.length === 0) return undefined;
+	if (fixes.length === 0 || !profile.suggestCrop) return undefined;
 
 	const crownY = face.crown[1];
 	const chinY = face.chin[1];
@@ -40,7 +40,10 @@ export function suggestCrop(
 	// The frame cuts the head: what is outside cannot be brought back by a crop.
 	if (!(head > 0) || crownY < 0 || chinY > image.height || box.x < 0 || box.x + box.width > image.width) return undefined;
 
-	const {aspectRatio, headSize, faceCentred, dimensions} = profile;
+	const {aspectRatio, headSize, faceCentred} = profile;
+	// Without the document's proportions, head band and centring there is nothing to crop to.
+	if (!aspectRatio || !headSize || !faceCentred) return undefined;
+	const dimensions = {minWidth: 1, minHeight: 1, maxWidth: Number.POSITIVE_INFINITY, maxHeight: Number.POSITIVE_INFINITY, ...profile.dimensions};
 	const aspect = aspectRatio.width / aspectRatio.height;
 	const centreX = face.centreX * image.width;
 	const eyeY = (face.leftEye[1] + face.rightEye[1]) / 2;

@@ -1,4 +1,4 @@
-import {RETURN_REASONS} from '../reasons.js';
+import {reasonWords} from '../profiles/index.js';
 import type {PhotoReport, Status} from './schema.js';
 
 const marks: Record<Status, string> = {fail: '✗', warn: '!', pass: '✓', skip: '-'};
@@ -32,10 +32,11 @@ export function formatReport(report: PhotoReport, options: FormatOptions = {}): 
 		lines.push(report.advice.length === 1 ? '  What to do:' : '  What to do, in this order:');
 		for (const [i, advice] of report.advice.entries()) lines.push(`    ${report.advice.length === 1 ? '-' : `${i + 1}.`} ${advice.text}`);
 	}
-	if (report.reasons.length > 0) lines.push(report.reasons.length === 1 ? "  The portal's reason:" : "  The portal's reasons:");
+	if (report.reasons.length > 0)
+		lines.push(report.reasons.length === 1 ? '  Why it would be returned:' : '  Why it would be returned, in the words of its process:');
 	for (const reason of report.reasons) {
 		const behind = report.checks.filter((check) => check.status === 'fail' && check.reason === reason).map((check) => check.id);
-		lines.push(`    ${RETURN_REASONS[reason]} (${behind.join(', ')})`);
+		lines.push(`    ${reasonWords(report.profile, reason)} (${behind.join(', ')})`);
 	}
 	if (report.advice.length > 0 || report.reasons.length > 0) lines.push('  What was found:');
 	const shown = report.checks.filter((check) => options.all || check.status === 'fail' || check.status === 'warn');

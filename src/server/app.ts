@@ -4,7 +4,7 @@ import Fastify, {type FastifyBaseLogger, type FastifyInstance, type FastifyReply
 import {QueueFullError, type Validator, ValidatorClosedError} from '../batch/validator.js';
 import {CHECK_IDS, type CheckId} from '../checks/registry.js';
 import {formatMegabytes} from '../format.js';
-import {profiles} from '../profiles/index.js';
+import {profileSummaries, profiles} from '../profiles/index.js';
 import {LIBRARY_VERSION} from '../version.js';
 import {openApiDocument} from './openapi.js';
 
@@ -158,9 +158,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 		}
 	});
 
-	app.get('/v1/profiles', async () => ({
-		profiles: Object.values(profiles).map(({id, title, version, checks, sources}) => ({id, title, version, checks, sources})),
-	}));
+	app.get('/v1/profiles', async () => ({profiles: profileSummaries()}));
 
 	app.get('/healthz', async (_request, reply) => {
 		const stats = validator.stats();

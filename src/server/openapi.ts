@@ -1,6 +1,6 @@
 import {z} from 'zod';
 import {CHECK_IDS} from '../checks/registry.js';
-import {limitSourceSchema} from '../profiles/schema.js';
+import {limitSourceSchema, referenceSchema} from '../profiles/schema.js';
 import {photoReportSchema} from '../report/schema.js';
 import {LIBRARY_VERSION} from '../version.js';
 
@@ -10,7 +10,11 @@ export const profileSummarySchema = z
 		id: z.string(),
 		title: z.string(),
 		version: z.string(),
+		/** The pages its rules were read from, with the day each was read. */
+		references: z.array(referenceSchema),
 		checks: z.array(z.enum(CHECK_IDS)),
+		/** Whether a report may carry `suggestedCrop` (false where the document forbids any change). */
+		suggestCrop: z.boolean(),
 		/** Each threshold group's source and the day it was checked. */
 		sources: z.record(z.string(), limitSourceSchema),
 	})

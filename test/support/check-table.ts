@@ -5,7 +5,7 @@
  */
 import {describe, expect, test} from 'vitest';
 import type {FactName, FactValues} from '../../src/analysis/facts.js';
-import {type AnyCheck, type Check, requirementOf} from '../../src/checks/define.js';
+import {type AnyCheck, type Check, fixOf, requirementOf} from '../../src/checks/define.js';
 import {formatMegabytes, num, percent} from '../../src/format.js';
 import {limitsOf} from '../../src/pipeline/run-check.js';
 import {caPrCard} from '../../src/profiles/index.js';
@@ -51,7 +51,7 @@ export function testCheck<Id extends string, N extends FactName, L>(check: Check
 	const run = (item: CheckCase<N, L>, limits: L) => {
 		const merged = {...limits, ...item.limits} as L;
 		const outcome = check.run(item.facts, merged);
-		const fix = outcome.status === 'fail' || outcome.status === 'warn' ? (outcome.fix ?? check.fix) : undefined;
+		const fix = outcome.status === 'fail' || outcome.status === 'warn' ? (outcome.fix ?? fixOf(check, merged)) : undefined;
 		return {...outcome, fix, text: `${requirementOf(check, merged)} ${outcome.message} ${fix?.how ?? ''}`};
 	};
 

@@ -3,9 +3,10 @@
  * contract, so these need no face engine and no background-mask code to exist yet.
  */
 import sharp from 'sharp';
-import type {Fix} from '../../src/checks/define.js';
+import {type AnyCheck, type Fix, fixOf} from '../../src/checks/define.js';
 import {CHECK_IDS, type CheckId, checks as catalogue} from '../../src/checks/registry.js';
 import {provenanceOf} from '../../src/pipeline/provenance.js';
+import {limitsOf} from '../../src/pipeline/run-check.js';
 import {caPrCard} from '../../src/profiles/index.js';
 import {buildReport} from '../../src/report/build.js';
 import type {CheckResult, PhotoReport, Status} from '../../src/report/schema.js';
@@ -138,7 +139,9 @@ export function syntheticReport({source, variant, thumbnail, mask}: SyntheticOpt
 	const fixes = new Map<string, Fix>(
 		checks.flatMap((result) => {
 			if (result.status !== 'fail' && result.status !== 'warn') return [];
-			const fix = SYNTHETIC_FIXES[result.id as CheckId] ?? catalogue[result.id as CheckId].fix;
+			const fix =
+				SYNTHETIC_FIXES[result.id as CheckId] ??
+				fixOf(catalogue[result.id as CheckId] as AnyCheck, limitsOf(catalogue[result.id as CheckId] as AnyCheck, caPrCard));
 			return fix ? [[result.id, fix] as const] : [];
 		}),
 	);

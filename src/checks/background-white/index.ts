@@ -3,11 +3,23 @@ import {describeColour} from '../../analysis/pixels/colour.js';
 import {finite, num, percent, round} from '../../format.js';
 import {defineCheck} from '../define.js';
 
+/** "white" (the PR card), or "white or light-coloured" (visa, passport) for a profile that lets a light backdrop pass. */
+function backdrop(minLightness: number): string {
+	return minLightness >= WHITE_LIGHTNESS ? 'white' : 'white or light-coloured';
+}
+
+/** From this lightness (L*) up, only a white backdrop passes: the PR card's 91 is sRGB 229 grey. */
+const WHITE_LIGHTNESS = 90;
+
 export const backgroundWhite = defineCheck({
 	id: 'background-white',
-	requirement: 'The photo must be taken in front of a plain white background, with a clear difference between the face and the background, and no shadows.',
+	requirement: ({minLightness}) =>
+		`The photo must be taken in front of a plain ${backdrop(minLightness)} background, with a clear difference between the face and the background, and no shadows.`,
 	reason: 'BACKGROUND_NOT_WHITE',
-	fix: {action: 'retake', how: 'in front of a plain white background, evenly lit, standing a little away from it so no shadow falls on it'},
+	fix: ({minLightness}) => ({
+		action: 'retake',
+		how: `in front of a plain ${backdrop(minLightness)} background, evenly lit, standing a little away from it so no shadow falls on it`,
+	}),
 	needs: ['background'],
 	figures: [
 		{key: 'lightness', label: 'background lightness (L*, 100 is white)', atLeast: 'minLightness', safeFrom: 'warnLightness'},

@@ -5,7 +5,10 @@ const pixels = z.number().int().positive();
 
 export const dimensions = defineCheck({
 	id: 'dimensions',
-	requirement: ({minWidth, minHeight, maxWidth, maxHeight}) => `The photo must be between ${minWidth} × ${minHeight} and ${maxWidth} × ${maxHeight} pixels.`,
+	requirement: ({minWidth, minHeight, maxWidth, maxHeight}) =>
+		maxWidth === undefined || maxHeight === undefined
+			? `The photo must be at least ${minWidth} × ${minHeight} pixels.`
+			: `The photo must be between ${minWidth} × ${minHeight} and ${maxWidth} × ${maxHeight} pixels.`,
 	reason: 'DIMENSIONS_OUT_OF_RANGE',
 	needs: ['header'],
 	figures: [
@@ -14,7 +17,8 @@ export const dimensions = defineCheck({
 	],
 	limits: {
 		group: 'dimensions',
-		schema: z.object({minWidth: pixels, maxWidth: pixels, minHeight: pixels, maxHeight: pixels}).strict(),
+		// A document with only a minimum (the visa's 420 × 540) has no maximum.
+		schema: z.object({minWidth: pixels, maxWidth: pixels.optional(), minHeight: pixels, maxHeight: pixels.optional()}).strict(),
 		order: [
 			['minWidth', 'maxWidth'],
 			['minHeight', 'maxHeight'],
@@ -28,18 +32,22 @@ export const dimensions = defineCheck({
 
 		const problems: string[] = [];
 		if (width < minWidth) problems.push(`${width} px wide, needs at least ${minWidth}`);
-		if (width > maxWidth) problems.push(`${width} px wide, at most ${maxWidth} allowed`);
+		if (maxWidth !== undefined && width > maxWidth) problems.push(`${width} px wide, at most ${maxWidth} allowed`);
 		if (height < minHeight) problems.push(`${height} px high, needs at least ${minHeight}`);
-		if (height > maxHeight) problems.push(`${height} px high, at most ${maxHeight} allowed`);
+		if (maxHeight !== undefined && height > maxHeight) problems.push(`${height} px high, at most ${maxHeight} allowed`);
 
 		if (problems.length > 0) {
 			// Too small: only a larger original helps (cropping makes it smaller still). Too large: a crop may fix it, or resizing.
 			const fix =
 				width < minWidth || height < minHeight
 					? ({action: 're-export', how: `from the original, larger file: at least ${minWidth} × ${minHeight} pixels`} as const)
-					: ({action: 're-export', how: `scaled down to at most ${maxWidth} × ${maxHeight} pixels`} as const);
+					: ({action: 're-export', how: `scaled down to at most ${maxWidth ?? width} × ${maxHeight ?? height} pixels`} as const);
 			return {status: 'fail', message: `The photo is ${size}${rotated}: ${problems.join(', ')}.`, measured, fix};
 		}
-		return {status: 'pass', message: `The photo is ${size}${rotated}, between ${minWidth} × ${minHeight} and ${maxWidth} × ${maxHeight}.`, measured};
+		const within =
+			maxWidth === undefined || maxHeight === undefined
+				? `at least ${minWidth} × ${minHeight}`
+				: `between ${minWidth} × ${minHeight} and ${maxWidth} × ${maxHeight}`;
+		return {status: 'pass', message: `The photo is ${size}${rotated}, ${within}.`, measured};
 	},
 });

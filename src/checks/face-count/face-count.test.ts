@@ -3,6 +3,7 @@ import {testCheck} from '../../../test/support/check-table.js';
 import {faces} from '../../../test/support/facts.js';
 import {jpeg} from '../../../test/support/images.js';
 import {validatePhotos} from '../../batch/index.js';
+import {fixOf} from '../define.js';
 import {faceCount} from './index.js';
 
 const withCandidates = (count: number, ...scores: number[]) => {
@@ -18,7 +19,7 @@ test('no face found is not told to leave only you in the frame', async () => {
 		{action: 'retake', text: 'Retake the photo facing the camera, your whole face in the frame, evenly lit and not covered.', checks: ['face-count']},
 	]);
 	expect(faceCount.run({faces: faces(2)}, {minScore: 0.5}).fix).toBeUndefined();
-	expect(faceCount.fix?.how).toBe('with only you in the frame');
+	expect(fixOf(faceCount, {minScore: 0.5})?.how).toBe('with only you in the frame');
 });
 
 testCheck(faceCount, {

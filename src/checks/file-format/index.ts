@@ -1,3 +1,4 @@
+import {z} from 'zod';
 import {defineCheck} from '../define.js';
 
 /** Extensions a file of each accepted format may carry. */
@@ -8,7 +9,7 @@ const extensions: Record<string, readonly string[]> = {
 
 export const fileFormat = defineCheck({
 	id: 'file-format',
-	requirement: 'The photo must be in a JPEG or PNG format.',
+	requirement: ({formats}) => (formats === 'jpeg' ? 'The photo must be a JPEG file.' : 'The photo must be in a JPEG or PNG format.'),
 	reason: 'OTHER_REQUIREMENT',
 	// Decodable is part of the requirement: a truncated JPEG is not a JPEG photo.
 	needs: ['file', 'type', 'header', 'image'],
@@ -18,7 +19,16 @@ export const fileFormat = defineCheck({
 		{key: 'bitDepth', label: 'bits per channel'},
 	],
 	failsWithout: ['size', 'file', 'type', 'header', 'image'],
-	run({file, type, header}) {
+	limits: {
+		group: 'fileFormat',
+		schema: z
+			.object({
+				/** The formats the document takes, of those this library decodes. */
+				formats: z.enum(['jpeg png', 'jpeg']),
+			})
+			.strict(),
+	},
+	run({file, type, header}, {formats}) {
 		const label = header.format === 'jpeg' ? 'JPEG' : 'PNG';
 		const extension = file.name ? extensionOf(file.name) : undefined;
 		const measured = {
@@ -31,6 +41,15 @@ export const fileFormat = defineCheck({
 			progressive: header.progressive,
 			...(extension === undefined ? {} : {extension}),
 		};
+
+		if (!formats.split(' ').includes(header.format)) {
+			return {
+				status: 'fail',
+				message: `The content is a ${label} image: this document takes JPEG files only.`,
+				measured,
+				fix: {action: 're-export', how: 'as a JPEG (.jpg) file'},
+			};
+		}
 
 		const warnings: string[] = [];
 		const hows: string[] = [];

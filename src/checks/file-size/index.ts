@@ -1,15 +1,18 @@
 import {z} from 'zod';
-import {formatBytes, formatMegabytes} from '../../format.js';
+import {formatBytes, formatKilobytes, formatMegabytes} from '../../format.js';
 import {defineCheck} from '../define.js';
 
 const bytes = z.number().int().positive();
 
 export const fileSize = defineCheck({
 	id: 'file-size',
-	requirement: ({maxBytes}) => `The file must be no larger than ${formatMegabytes(maxBytes)}.`,
+	requirement: ({maxBytes, minBytes}) =>
+		minBytes === undefined
+			? `The file must be no larger than ${formatMegabytes(maxBytes)}.`
+			: `The file must be at least ${formatKilobytes(minBytes)} and no larger than ${formatMegabytes(maxBytes)}.`,
 	reason: 'FILE_TOO_LARGE',
 	needs: ['size'],
-	figures: [{key: 'bytes', label: 'file size', unit: 'bytes', atMost: 'maxBytes', safeFrom: 'warnAboveBytes'}],
+	figures: [{key: 'bytes', label: 'file size', unit: 'bytes', atLeast: 'minBytes', atMost: 'maxBytes', safeFrom: 'warnAboveBytes'}],
 	limits: {
 		group: 'fileSize',
 		schema: z
@@ -18,12 +21,27 @@ export const fileSize = defineCheck({
 				maxBytes: bytes,
 				/** Above this many bytes, up to `maxBytes`, the file warns (4 MB read the smaller way). */
 				warnAboveBytes: bytes,
+				/** Below this many bytes the file fails, for a document with a minimum (the visa's 60 kB): too compressed to show detail. */
+				minBytes: bytes.optional(),
 			})
 			.strict(),
-		order: [['warnAboveBytes', 'maxBytes']],
+		order: [
+			['warnAboveBytes', 'maxBytes'],
+			['minBytes', 'warnAboveBytes'],
+		],
 	},
-	run({size}, {maxBytes, warnAboveBytes}) {
+	run({size}, {maxBytes, warnAboveBytes, minBytes}) {
 		const measured = {bytes: size};
+		if (minBytes !== undefined && size < minBytes) {
+			return {
+				status: 'fail',
+				// Not "above 4 MB": the portal's reasons have none for a file too small, so it is another requirement.
+				reason: 'OTHER_REQUIREMENT',
+				message: `The file is ${formatBytes(size)}: below the least of ${formatKilobytes(minBytes)} (${minBytes.toLocaleString('en-US')} bytes).`,
+				measured,
+				fix: {action: 're-export', how: `at a higher JPEG quality, to at least ${minBytes.toLocaleString('en-US')} bytes`},
+			};
+		}
 		const fix = {
 			action: 're-export',
 			how: `at a lower JPEG quality, to at most ${warnAboveBytes.toLocaleString('en-US')} bytes, without cropping or resizing it`,
