@@ -32,8 +32,7 @@ export function formatReport(report: PhotoReport, options: FormatOptions = {}): 
 		lines.push(report.advice.length === 1 ? '  What to do:' : '  What to do, in this order:');
 		for (const [i, advice] of report.advice.entries()) lines.push(`    ${report.advice.length === 1 ? '-' : `${i + 1}.`} ${advice.text}`);
 	}
-	if (report.reasons.length > 0)
-		lines.push(report.reasons.length === 1 ? '  Why it would be returned:' : '  Why it would be returned, in the words of its process:');
+	if (report.reasons.length > 0) lines.push('  Why it would be returned:');
 	for (const reason of report.reasons) {
 		const behind = report.checks.filter((check) => check.status === 'fail' && check.reason === reason).map((check) => check.id);
 		lines.push(`    ${reasonWords(report.profile, reason)} (${behind.join(', ')})`);
