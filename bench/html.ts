@@ -3,7 +3,8 @@
  * thumbnail of a real photo's size, and a background mask), opens it in headless Chromium, and prints
  * the time to first paint, to the page's script being ready, and to the load event. Median of --runs.
  *
- * Options: --photos N (default 1000), --runs N (default 5), --out FILE (keep the HTML).
+ * Options: --photos N (default 1000), --runs N (default 5), --out FILE (keep the HTML),
+ * --picture-size PX (default 1000, the CLI's --html pictures; 480 is the library's `annotate: true`).
  */
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -16,8 +17,18 @@ import {hasChromium, launchChromium, noChromiumMessage} from '../test/support/ch
 import {maskUrl, syntheticReport, THUMBNAIL, thumbnailUrl, VARIANTS} from '../test/support/reports.js';
 import {median} from './stats.js';
 
-const {values} = parseArgs({options: {photos: {type: 'string', default: '1000'}, runs: {type: 'string', default: '5'}, out: {type: 'string'}}});
+const {values} = parseArgs({
+	options: {
+		photos: {type: 'string', default: '1000'},
+		runs: {type: 'string', default: '5'},
+		out: {type: 'string'},
+		'picture-size': {type: 'string', default: '1000'},
+	},
+});
 const count = Number(values.photos);
+// The pictures as the CLI embeds them: the longest side `--picture-size`, the photo's 5:7 kept.
+const side = Number(values['picture-size']);
+const PICTURE = {width: Math.round((side * THUMBNAIL.width) / THUMBNAIL.height), height: side};
 const runs = Number(values.runs);
 if (!hasChromium) {
 	console.error(`bench:html: ${noChromiumMessage}`);
@@ -33,7 +44,9 @@ const scenes = await Promise.all(skins.flatMap((skin) => backgrounds.map((backgr
 const reports = [];
 for (let i = 0; i < count; i++) {
 	const thumbnail = await grainy(scenes[i % scenes.length]!, i);
-	reports.push(syntheticReport({source: `photo-${String(i + 1).padStart(4, '0')}.jpg`, variant: VARIANTS[i % VARIANTS.length]!, thumbnail, mask}));
+	const report = syntheticReport({source: `photo-${String(i + 1).padStart(4, '0')}.jpg`, variant: VARIANTS[i % VARIANTS.length]!, thumbnail, mask});
+	if (report.annotations?.thumbnail) report.annotations.thumbnail = {...report.annotations.thumbnail, ...PICTURE};
+	reports.push(report);
 }
 const madeMs = performance.now() - started;
 started = performance.now();
@@ -43,7 +56,7 @@ const folder = await mkdtemp(path.join(tmpdir(), 'photo-requirements-bench-html-
 const file = values.out ?? path.join(folder, 'report.html');
 await writeFile(file, html);
 console.log(
-	`bench:html: ${count} photos, ${(Buffer.byteLength(html) / 1e6).toFixed(1)} MB of HTML (synthetic reports made in ${(madeMs / 1000).toFixed(1)} s, renderHtml ${renderMs.toFixed(0)} ms)`,
+	`bench:html: ${count} photos with ${PICTURE.width} × ${PICTURE.height} pictures, ${(Buffer.byteLength(html) / 1e6).toFixed(1)} MB of HTML (synthetic reports made in ${(madeMs / 1000).toFixed(1)} s, renderHtml ${renderMs.toFixed(0)} ms)`,
 );
 
 const browser = await launchChromium();
@@ -96,6 +109,7 @@ async function sceneRaw(background: string, skin: string): Promise<Buffer> {
 	const url = await thumbnailUrl(background, skin);
 	return sharp(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64'))
 		.removeAlpha()
+		.resize(PICTURE.width, PICTURE.height, {fit: 'fill'})
 		.raw()
 		.toBuffer();
 }
@@ -108,7 +122,7 @@ async function grainy(raw: Buffer, seed: number): Promise<string> {
 		state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
 		pixels[index] = Math.max(0, Math.min(255, pixels[index]! + ((state >>> 24) % 25) - 12));
 	}
-	const jpeg = await sharp(pixels, {raw: {width: THUMBNAIL.width, height: THUMBNAIL.height, channels: 3}})
+	const jpeg = await sharp(pixels, {raw: {width: PICTURE.width, height: PICTURE.height, channels: 3}})
 		.jpeg({quality: 82})
 		.toBuffer();
 	return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
