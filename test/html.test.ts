@@ -13,7 +13,7 @@ import {MARK_COLOURS} from '../src/report/overlay.js';
 import {runCli} from './support/cli.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 import {repoRoot} from './support/photos.js';
-import {FACE, IMAGE, maskUrl, syntheticReport, thumbnailUrl, type Variant, variantReports} from './support/reports.js';
+import {FACE, IMAGE, maskUrl, syntheticReport, THUMBNAIL, thumbnailUrl, type Variant, variantReports} from './support/reports.js';
 
 let reports: PhotoReport[];
 let html: string;
@@ -180,6 +180,26 @@ describe('renderAnnotatedPng', () => {
 		expect(er! - eg!).toBeGreaterThan(60);
 		const [ar, ag] = await pixel((await make('accept'))!, ...edge);
 		expect(ar! - ag!).toBeLessThan(20);
+	});
+
+	test('the suggested crop is drawn on the PNG, dashed in its colour, and only when there is one', async () => {
+		const [thumbnail, mask] = await Promise.all([thumbnailUrl(), maskUrl()]);
+		const report = syntheticReport({source: 'a.jpg', variant: 'head-size', thumbnail, mask});
+		const crop = {x: 100, y: 60, width: 800, height: 1120, fixes: ['head-size']};
+		const png = (await renderAnnotatedPng({...report, suggestedCrop: crop}))!;
+		const scale = THUMBNAIL.width / IMAGE.width;
+		const green = Number.parseInt(MARK_COLOURS.crop.slice(1), 16);
+		const target = [green >> 16, (green >> 8) & 255, green & 255];
+		const isCrop = (rgb: number[]): boolean => rgb.every((channel, c) => Math.abs(channel - target[c]!) < 50);
+		// Along the crop's left edge, in the background: most of the dashes' samples are its colour.
+		const left = await Promise.all([120, 160, 200, 240, 280, 320].map((y) => pixel(png, crop.x * scale, y)));
+		expect(left.filter(isCrop).length).toBeGreaterThanOrEqual(3);
+		const without = (await renderAnnotatedPng(report))!;
+		const bare = await Promise.all([120, 160, 200, 240, 280, 320].map((y) => pixel(without, crop.x * scale, y)));
+		expect(bare.filter(isCrop)).toEqual([]);
+		// Smaller on request, never larger than the picture.
+		expect(await sharp((await renderAnnotatedPng(report, {size: 240}))!).metadata()).toMatchObject({width: 172, height: 240});
+		expect(await sharp((await renderAnnotatedPng(report, {size: 4000}))!).metadata()).toMatchObject({width: 343, height: 480});
 	});
 
 	test('nothing to draw on without a thumbnail', async () => {
