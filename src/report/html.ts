@@ -119,9 +119,9 @@ function legend(): string {
 		[MARK_COLOURS.eye, 'eyes'],
 		[MARK_COLOURS.eyeLine, 'eye line'],
 		[MARK_COLOURS.chinCrown, 'chin and crown'],
-		['#1fb5a8', 'band where the chin must be for a 44–51 % head (red when the head size fails)'],
+		['#1fb5a8', 'band where the chin must be for the head size the profile asks (PR card: 44.3–51.4 % of the height; red when the head size fails)'],
 		[MARK_COLOURS.centre, 'middle of the photo (dashed) and of the face'],
-		[MARK_COLOURS.background, 'outline of the background region (red where the background check fails, green where it passes)'],
+		[MARK_COLOURS.background, 'outline of the background region (red where the background check fails, teal where it passes)'],
 		[MARK_COLOURS.glare, 'glare'],
 		[MARK_COLOURS.crop, 'suggested crop (dashed)'],
 	];
@@ -214,7 +214,7 @@ const REASON_MET: Record<ReturnReason, string> = {
 	BACKGROUND_NOT_WHITE: 'The background is white',
 	FEATURES_NOT_VISIBLE: 'The facial features are visible',
 	GLARE: 'No glare',
-	DIMENSIONS_OUT_OF_RANGE: "The pixel dimensions are within the portal's limits",
+	DIMENSIONS_OUT_OF_RANGE: 'The pixel dimensions are within the limits',
 	FILE_TOO_LARGE: 'The file is small enough',
 	OTHER_REQUIREMENT: 'The other requirements checked are met',
 };
