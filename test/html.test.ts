@@ -200,6 +200,11 @@ describe('renderAnnotatedPng', () => {
 		// Smaller on request, never larger than the picture.
 		expect(await sharp((await renderAnnotatedPng(report, {size: 240}))!).metadata()).toMatchObject({width: 172, height: 240});
 		expect(await sharp((await renderAnnotatedPng(report, {size: 4000}))!).metadata()).toMatchObject({width: 343, height: 480});
+		for (const size of [0, -5, 1.5, Number.NaN]) {
+			await expect(renderAnnotatedPng(report, {size})).rejects.toThrow(
+				/renderAnnotatedPng\(\): options\.size must be a whole number of pixels above 0; got number/,
+			);
+		}
 	});
 
 	test('nothing to draw on without a thumbnail', async () => {

@@ -1,4 +1,5 @@
 import sharp from 'sharp';
+import {invalidArgument} from '../arguments.js';
 import {overlaySvg, safeDataUrl} from './overlay.js';
 import type {PhotoReport} from './schema.js';
 
@@ -14,6 +15,9 @@ export interface AnnotatedPngOptions {
  * could not be decoded).
  */
 export async function renderAnnotatedPng(report: PhotoReport, options: AnnotatedPngOptions = {}): Promise<Buffer | undefined> {
+	if (options.size !== undefined && !(Number.isInteger(options.size) && options.size > 0)) {
+		throw invalidArgument('renderAnnotatedPng()', 'options.size', 'a whole number of pixels above 0', options.size);
+	}
 	const thumbnail = report.annotations?.thumbnail;
 	const url = safeDataUrl(thumbnail?.dataUrl);
 	if (!thumbnail || !url) return undefined;
