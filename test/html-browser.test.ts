@@ -161,6 +161,21 @@ describe.skipIf(!hasChromium)(`the HTML report in headless Chromium${hasChromium
 		expect((await svg.boundingBox())!.width).toBeCloseTo(fitted, 0);
 	});
 
+	test('at 1400 px the findings stand beside the picture, which is large enough to judge', async () => {
+		await page.setViewportSize({width: 1400, height: 1000});
+		try {
+			const card = page.locator('#p-1');
+			await card.scrollIntoViewIfNeeded();
+			const picture = (await card.locator('.viewer').boundingBox())!;
+			const findings = (await card.locator('.findings').boundingBox())!;
+			expect(picture.width).toBeGreaterThanOrEqual(400);
+			expect(findings.x).toBeGreaterThan(picture.x + picture.width);
+			expect(findings.y).toBeLessThan(picture.y + picture.height);
+		} finally {
+			await page.setViewportSize({width: 1280, height: 900});
+		}
+	});
+
 	test("at a phone's width the picture fills the card and the findings follow it", async () => {
 		await page.setViewportSize({width: 390, height: 844});
 		try {
