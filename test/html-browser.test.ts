@@ -7,6 +7,9 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import type {Page} from 'playwright-core';
+
+type Box = {x: number; y: number; width: number; height: number};
+
 import sharp from 'sharp';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {type PhotoReport, renderHtml} from '../src/index.js';
@@ -161,35 +164,35 @@ describe.skipIf(!hasChromium)(`the HTML report in headless Chromium${hasChromium
 		expect((await svg.boundingBox())!.width).toBeCloseTo(fitted, 0);
 	});
 
-	test('at 1400 px the findings stand beside the picture, which is large enough to judge', async () => {
-		await page.setViewportSize({width: 1400, height: 1000});
+	/** The second photo's picture and findings, laid out at this window width (then back to the default). */
+	async function layoutAt(width: number, height: number): Promise<{picture: Box; findings: Box; pageWidth: number}> {
+		await page.setViewportSize({width, height});
 		try {
 			const card = page.locator('#p-1');
 			await card.scrollIntoViewIfNeeded();
-			const picture = (await card.locator('.viewer').boundingBox())!;
-			const findings = (await card.locator('.findings').boundingBox())!;
-			expect(picture.width).toBeGreaterThanOrEqual(400);
-			expect(findings.x).toBeGreaterThan(picture.x + picture.width);
-			expect(findings.y).toBeLessThan(picture.y + picture.height);
+			return {
+				picture: (await card.locator('.viewer').boundingBox())!,
+				findings: (await card.locator('.findings').boundingBox())!,
+				pageWidth: await page.evaluate(() => document.documentElement.scrollWidth),
+			};
 		} finally {
 			await page.setViewportSize({width: 1280, height: 900});
 		}
+	}
+
+	test('at 1400 px the findings stand beside the picture, which is large enough to judge', async () => {
+		const {picture, findings} = await layoutAt(1400, 1000);
+		expect(picture.width).toBeGreaterThanOrEqual(400);
+		expect(findings.x).toBeGreaterThan(picture.x + picture.width);
+		expect(findings.y).toBeLessThan(picture.y + picture.height);
 	});
 
 	test("at a phone's width the picture fills the card and the findings follow it", async () => {
-		await page.setViewportSize({width: 390, height: 844});
-		try {
-			const card = page.locator('#p-1');
-			await card.scrollIntoViewIfNeeded();
-			const picture = (await card.locator('.viewer').boundingBox())!;
-			const findings = (await card.locator('.findings').boundingBox())!;
-			expect(picture.width).toBeGreaterThan(300);
-			expect(picture.x + picture.width).toBeLessThanOrEqual(390);
-			expect(findings.y).toBeGreaterThan(picture.y + picture.height);
-			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-		} finally {
-			await page.setViewportSize({width: 1280, height: 900});
-		}
+		const {picture, findings, pageWidth} = await layoutAt(390, 844);
+		expect(picture.width).toBeGreaterThan(300);
+		expect(picture.x + picture.width).toBeLessThanOrEqual(390);
+		expect(findings.y).toBeGreaterThan(picture.y + picture.height);
+		expect(pageWidth).toBeLessThanOrEqual(390);
 	});
 
 	test('filters by verdict and by reason, from the controls and from the summary', async () => {

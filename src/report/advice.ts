@@ -1,18 +1,11 @@
 import type {Fix} from '../checks/define.js';
 import type {Advice, CheckResult, FixAction, SuggestedCrop} from './schema.js';
+import {CROP_FIXES} from './suggested-crop.js';
 
 /** What each action's sentence starts with; a fix's `how` completes it. */
 const LEADS: Record<Exclude<FixAction, 'crop'>, string> = {
 	retake: 'Retake the photo',
 	're-export': 'Export the photo again',
-};
-
-/** What a crop fixes, in words, by check id. */
-const CROP_FIXES: Record<string, string> = {
-	dimensions: 'its size in pixels',
-	'aspect-ratio': 'its proportions',
-	'head-size': "the head's size",
-	'face-centred': 'where the face sits',
 };
 
 const ORDER: readonly FixAction[] = ['retake', 're-export', 'crop'];

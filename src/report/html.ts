@@ -164,7 +164,7 @@ function card(report: PhotoReport, i: number): string {
 	const thumbnail = report.annotations?.thumbnail;
 	const picture =
 		svg && thumbnail
-			? `<div class="viewer">${svg.replace('<svg ', `<svg data-width="${thumbnail.width}" `)}</div>${tools(report)}`
+			? `<div class="viewer">${svg}</div>${tools(report)}`
 			: `<div class="nopic">${report.annotations ? 'No picture: the photo could not be decoded.' : 'No picture: the report was made without annotations.'}</div>`;
 	const caption = [
 		report.image

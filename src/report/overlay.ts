@@ -53,7 +53,7 @@ export function overlaySize(report: PhotoReport): {width: number; height: number
  * the background check fails), the marks (`marks`: the head-height band where the chin should fall,
  * the centre lines, the face box, chin and crown, glare spots, the eye line and the eyes) and the
  * suggested crop (`crop`). The photo itself is `#<idPrefix>-photo`, for a page to reuse (the crop
- * preview). Undefined when there is nothing to draw on.
+ * preview), and `data-width` the width of its picture (the page's 1:1 view). Undefined when there is nothing to draw on.
  */
 export function overlaySvg(report: PhotoReport, options: OverlayOptions = {}): string | undefined {
 	const size = overlaySize(report);
@@ -139,7 +139,9 @@ export function overlaySvg(report: PhotoReport, options: OverlayOptions = {}): s
 	}
 
 	const pixelSize = options.size ? ` width="${options.size.width}" height="${options.size.height}"` : '';
-	return `<svg class="pr-overlay" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}"${pixelSize} preserveAspectRatio="none" role="img" aria-label="The photo with the measurements drawn on it">${parts.join('')}</svg>`;
+	// With the photo drawn, the width of its picture: what a page shows at one picture pixel per screen pixel.
+	const pictureWidth = options.photo && thumbnail && report.annotations?.thumbnail ? ` data-width="${report.annotations.thumbnail.width}"` : '';
+	return `<svg class="pr-overlay" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}"${pixelSize}${pictureWidth} preserveAspectRatio="none" role="img" aria-label="The photo with the measurements drawn on it">${parts.join('')}</svg>`;
 
 	/** A horizontal tick at a point, with short vertical ends, for chin and crown. */
 	function mark(className: string, [x, y]: [number, number], halfWidth: number, title: string): string {

@@ -1,8 +1,13 @@
 import type {Profile} from '../profiles/schema.js';
 import type {CheckResult, FaceSummary, SuggestedCrop} from './schema.js';
 
-/** The checks a crop of the same photo can fix (dimensions only when the photo is too large). */
-export const CROP_FIXABLE = ['dimensions', 'aspect-ratio', 'head-size', 'face-centred'] as const;
+/** The checks a crop of the same photo can fix (dimensions only when the photo is too large), and what each fix is in words. */
+export const CROP_FIXES: Readonly<Record<string, string>> = {
+	dimensions: 'its size in pixels',
+	'aspect-ratio': 'its proportions',
+	'head-size': "the head's size",
+	'face-centred': 'where the face sits',
+};
 
 type Framing = Pick<Profile, 'aspectRatio' | 'headSize' | 'faceCentred' | 'dimensions' | 'suggestCrop'>;
 
@@ -29,7 +34,7 @@ export function suggestCrop(
 	results: readonly CheckResult[],
 ): SuggestedCrop | undefined {
 	const fixes = results
-		.filter((result) => (CROP_FIXABLE as readonly string[]).includes(result.id) && (result.status === 'fail' || result.status === 'warn'))
+		.filter((result) => Object.hasOwn(CROP_FIXES, result.id) && (result.status === 'fail' || result.status === 'warn'))
 		.map((result) => result.id);
 	if (fixes.length === 0 || !profile.suggestCrop) return undefined;
 

@@ -139,9 +139,8 @@ export function syntheticReport({source, variant, thumbnail, mask}: SyntheticOpt
 	const fixes = new Map<string, Fix>(
 		checks.flatMap((result) => {
 			if (result.status !== 'fail' && result.status !== 'warn') return [];
-			const fix =
-				SYNTHETIC_FIXES[result.id as CheckId] ??
-				fixOf(catalogue[result.id as CheckId] as AnyCheck, limitsOf(catalogue[result.id as CheckId] as AnyCheck, caPrCard));
+			const check = catalogue[result.id as CheckId] as AnyCheck;
+			const fix = SYNTHETIC_FIXES[result.id as CheckId] ?? fixOf(check, limitsOf(check, caPrCard));
 			return fix ? [[result.id, fix] as const] : [];
 		}),
 	);
