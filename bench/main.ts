@@ -1,7 +1,8 @@
 /**
  * npm run bench: latency of validatePhoto on a 2000 × 2800 JPEG against the bare sharp decode of
  * the same file (measured alternately, in one run, so machine noise hits both alike), batch
- * throughput at concurrency 1 and 2, the share of each stage, peak RSS, and the HTTP service's
+ * throughput at concurrency 1 and 2, the share of each stage, the floors under the face stage and
+ * the worker's RSS (bench/floors.ts), peak RSS, and the HTTP service's
  * requests per second and latency at 1, 4 and 16 clients (bench/server.ts).
  *
  * Options: --runs N (default 40), --batch N (photos per batch run, default 40), --soak N (validations
@@ -106,6 +107,23 @@ console.log(`  ratio two cores / one (steady): ${(twoCores.steady / oneCore.stea
 const probe = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('cpu-probe.ts', import.meta.url))], {encoding: 'utf8'});
 const machine = JSON.parse(probe.stdout.trim().split('\n').at(-1) ?? '{}') as {ratio?: number};
 console.log(`  this machine's own ceiling (pure JS arithmetic on two threads / one): ${machine.ratio?.toFixed(2) ?? '?'}×`);
+
+// The floors of two targets, in pinned child processes: the networks alone on wasm, and a process
+// that only decodes (the worker's RSS cannot go under the decoder's own).
+const floor = (part: 'nets' | 'decode'): Record<string, number> => {
+	const args = ['--import', 'tsx', fileURLToPath(new URL('floors.ts', import.meta.url)), '--part', part];
+	const child = pin ? spawnSync('taskset', ['-c', '0', process.execPath, ...args], {encoding: 'utf8'}) : spawnSync(process.execPath, args, {encoding: 'utf8'});
+	return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+};
+const nets = floor('nets');
+const decodeOnly = floor('decode');
+console.log('\nfloors on this stack (one core)');
+console.log(
+	`  face networks alone, execute + read-back (median): BlazeFace 256 ${ms(nets.blazeface!)}, mesh 192 ${ms(nets.mesh!)} (runs twice), iris 2 × 64 ${ms(nets.iris!)}, expression 112 ${ms(nets.expression!)}: ${ms(nets.perPhoto!)} a photo; wasm heap ${nets.wasmHeapMb!.toFixed(0)} MB`,
+);
+console.log(
+	`  a process that only decodes the photo (sharp, 1/2 scale, 40 times): peak RSS ${decodeOnly.peakRssMb!.toFixed(0)} MB, ${(decodeOnly.peakRssMb! - decodeOnly.rssBeforeMb!).toFixed(0)} MB above the process before it (the worker's figure above is measured the same way)`,
+);
 
 console.log('\nCLI cold start, one photo (node dist/cli/main.js; needs npm run build)');
 const cli = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
