@@ -86,15 +86,21 @@ for (const [stage, times] of stageTimes) {
 // with taskset (a one-worker run on two cores would still use the second for decoding and GC).
 console.log(`\nbatch throughput on worker threads (${batchSize} photos; steady: after each worker's first photo, which loads its face engine)`);
 const pin = spawnSync('taskset', ['--version']).status === 0;
-const batch = (concurrency: number, cores: 'one' | 'all'): {steady: number; overall: number; cpuSeconds: number; peakRssMb: number; rssBeforeMb: number} => {
-	const args = ['--import', 'tsx', fileURLToPath(new URL('batch.ts', import.meta.url)), '--concurrency', String(concurrency), '--photos', String(batchSize)];
-	const child =
+/** Runs `script` (a bench/ file) in a child process, on core 0 alone when `cores` is 'one' and taskset exists; its last line is JSON. */
+const child = <T>(script: string, args: string[], cores: 'one' | 'all'): T => {
+	const command = ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args];
+	const run =
 		cores === 'one' && pin
-			? spawnSync('taskset', ['-c', '0', process.execPath, ...args], {encoding: 'utf8'})
-			: spawnSync(process.execPath, args, {encoding: 'utf8'});
-	const line = child.stdout.trim().split('\n').at(-1) ?? '';
-	return JSON.parse(line) as {steady: number; overall: number; cpuSeconds: number; peakRssMb: number; rssBeforeMb: number};
+			? spawnSync('taskset', ['-c', '0', process.execPath, ...command], {encoding: 'utf8'})
+			: spawnSync(process.execPath, command, {encoding: 'utf8'});
+	return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as T;
 };
+const batch = (concurrency: number, cores: 'one' | 'all') =>
+	child<{steady: number; overall: number; cpuSeconds: number; peakRssMb: number; rssBeforeMb: number}>(
+		'batch.ts',
+		['--concurrency', String(concurrency), '--photos', String(batchSize)],
+		cores,
+	);
 const oneCore = batch(1, 'one');
 const twoCores = batch(2, 'all');
 console.log(
@@ -104,20 +110,14 @@ console.log(
 	`  2 workers on two cores: ${twoCores.steady.toFixed(2)} photos/s steady, ${twoCores.overall.toFixed(2)} overall, ${twoCores.cpuSeconds.toFixed(1)} CPU-s`,
 );
 console.log(`  ratio two cores / one (steady): ${(twoCores.steady / oneCore.steady).toFixed(2)}×`);
-const probe = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('cpu-probe.ts', import.meta.url))], {encoding: 'utf8'});
-const machine = JSON.parse(probe.stdout.trim().split('\n').at(-1) ?? '{}') as {ratio?: number};
+const machine = child<{ratio?: number}>('cpu-probe.ts', [], 'all');
 console.log(`  this machine's own ceiling (pure JS arithmetic on two threads / one): ${machine.ratio?.toFixed(2) ?? '?'}×`);
 
 // The floors of two targets, in pinned child processes: the networks alone on wasm, and a process
 // that only decodes (the worker's RSS cannot go under the decoder's own).
-const floor = (part: 'nets' | 'decode'): Record<string, number> => {
-	const args = ['--import', 'tsx', fileURLToPath(new URL('floors.ts', import.meta.url)), '--part', part];
-	const child = pin ? spawnSync('taskset', ['-c', '0', process.execPath, ...args], {encoding: 'utf8'}) : spawnSync(process.execPath, args, {encoding: 'utf8'});
-	return JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
-};
-const nets = floor('nets');
-const decodeOnly = floor('decode');
-console.log('\nfloors on this stack (one core)');
+const nets = child<Record<string, number>>('floors.ts', ['--part', 'nets'], 'one');
+const decodeOnly = child<Record<string, number>>('floors.ts', ['--part', 'decode'], 'one');
+console.log(`\nfloors on this stack (${pin ? 'one core' : 'all cores: taskset not found'})`);
 console.log(
 	`  face networks alone, execute + read-back (median): BlazeFace 256 ${ms(nets.blazeface!)}, mesh 192 ${ms(nets.mesh!)} (runs twice), iris 2 × 64 ${ms(nets.iris!)}, expression 112 ${ms(nets.expression!)}: ${ms(nets.perPhoto!)} a photo; wasm heap ${nets.wasmHeapMb!.toFixed(0)} MB`,
 );
