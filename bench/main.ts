@@ -1,14 +1,14 @@
 /**
  * npm run bench: latency of validatePhoto on a 2000 × 2800 JPEG against the bare sharp decode of
  * the same file (measured alternately, in one run, so machine noise hits both alike), batch
- * throughput at concurrency 1 and 2, the share of each stage, the floors under the face stage and
- * the worker's RSS (bench/floors.ts), peak RSS, and the HTTP service's
- * requests per second and latency at 1, 4 and 16 clients (bench/server.ts).
+ * throughput at concurrency 1 and 2 and as two processes of one worker each, the share of each
+ * stage, the floors under the face stage and the worker's RSS (bench/floors.ts), peak RSS, and the
+ * HTTP service's requests per second and latency at 1, 4 and 16 clients (bench/server.ts).
  *
  * Options: --runs N (default 40), --batch N (photos per batch run, default 40), --soak N (validations
  * for the memory trend, default 300; the issue's figure is --soak 1000).
  */
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -86,23 +86,34 @@ for (const [stage, times] of stageTimes) {
 // with taskset (a one-worker run on two cores would still use the second for decoding and GC).
 console.log(`\nbatch throughput on worker threads (${batchSize} photos; steady: after each worker's first photo, which loads its face engine)`);
 const pin = spawnSync('taskset', ['--version']).status === 0;
-/** Runs `script` (a bench/ file) in a child process, on core 0 alone when `cores` is 'one' and taskset exists; its last line is JSON. */
-const child = <T>(script: string, args: string[], cores: 'one' | 'all'): T => {
-	const command = ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args];
-	const run =
-		cores === 'one' && pin
-			? spawnSync('taskset', ['-c', '0', process.execPath, ...command], {encoding: 'utf8'})
-			: spawnSync(process.execPath, command, {encoding: 'utf8'});
-	return JSON.parse(run.stdout.trim().split('\n').at(-1) ?? '') as T;
+/** The command that runs `script` (a bench/ file), on core `core` alone when given and taskset exists. */
+const command = (script: string, args: string[], core?: number): [string, string[]] => {
+	const node = ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args];
+	return core !== undefined && pin ? ['taskset', ['-c', String(core), process.execPath, ...node]] : [process.execPath, node];
 };
-const batch = (concurrency: number, cores: 'one' | 'all') =>
-	child<{steady: number; overall: number; cpuSeconds: number; peakRssMb: number; rssBeforeMb: number}>(
-		'batch.ts',
-		['--concurrency', String(concurrency), '--photos', String(batchSize)],
-		cores,
-	);
-const oneCore = batch(1, 'one');
-const twoCores = batch(2, 'all');
+const lastJson = <T>(stdout: string): T => JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as T;
+/** Runs `script` in a child process and waits for it; its last line is JSON. */
+const child = <T>(script: string, args: string[], core?: number): T => lastJson<T>(spawnSync(...command(script, args, core), {encoding: 'utf8'}).stdout);
+/** The same, without blocking, so that two children can run at once. */
+const childAsync = <T>(script: string, args: string[], core?: number): Promise<T> =>
+	new Promise((resolve, reject) => {
+		const run = spawn(...command(script, args, core), {stdio: ['ignore', 'pipe', 'inherit']});
+		let stdout = '';
+		run.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+			stdout += chunk;
+		});
+		run.on('error', reject).on('close', () => {
+			try {
+				resolve(lastJson<T>(stdout));
+			} catch (error) {
+				reject(error);
+			}
+		});
+	});
+type BatchRun = {steady: number; overall: number; cpuSeconds: number; peakRssMb: number; rssBeforeMb: number};
+const batchArgs = (concurrency: number) => ['--concurrency', String(concurrency), '--photos', String(batchSize)];
+const oneCore = child<BatchRun>('batch.ts', batchArgs(1), 0);
+const twoCores = child<BatchRun>('batch.ts', batchArgs(2));
 console.log(
 	`  1 worker on ${pin ? 'one core (taskset -c 0)' : 'all cores (taskset not found)'}: ${oneCore.steady.toFixed(2)} photos/s steady, ${oneCore.overall.toFixed(2)} overall, ${oneCore.cpuSeconds.toFixed(1)} CPU-s, peak RSS ${oneCore.peakRssMb.toFixed(0)} MB, of which the worker ${(oneCore.peakRssMb - oneCore.rssBeforeMb).toFixed(0)} MB (peak minus the process before it started)`,
 );
@@ -110,13 +121,21 @@ console.log(
 	`  2 workers on two cores: ${twoCores.steady.toFixed(2)} photos/s steady, ${twoCores.overall.toFixed(2)} overall, ${twoCores.cpuSeconds.toFixed(1)} CPU-s`,
 );
 console.log(`  ratio two cores / one (steady): ${(twoCores.steady / oneCore.steady).toFixed(2)}×`);
-const machine = child<{ratio?: number}>('cpu-probe.ts', [], 'all');
+// The same work as two processes of one worker, one on each core: whether what two threads of one
+// process lose against two cores is lost to the process (its allocator, libvips, V8's shared
+// threads) or to the machine.
+const apart = await Promise.all([childAsync<BatchRun>('batch.ts', batchArgs(1), 0), childAsync<BatchRun>('batch.ts', batchArgs(1), 1)]);
+const apartSteady = apart[0].steady + apart[1].steady;
+console.log(
+	`  2 processes of 1 worker${pin ? ', on cores 0 and 1' : ''}: ${apartSteady.toFixed(2)} photos/s steady together (${apart.map((run) => run.steady.toFixed(2)).join(' + ')}), ${(apartSteady / oneCore.steady).toFixed(2)}× one worker, ${(apart[0].cpuSeconds + apart[1].cpuSeconds).toFixed(1)} CPU-s`,
+);
+const machine = child<{ratio?: number}>('cpu-probe.ts', []);
 console.log(`  this machine's own ceiling (pure JS arithmetic on two threads / one): ${machine.ratio?.toFixed(2) ?? '?'}×`);
 
 // The floors of two targets, in pinned child processes: the networks alone on wasm, and a process
 // that only decodes (the worker's RSS cannot go under the decoder's own).
-const nets = child<Record<string, number>>('floors.ts', ['--part', 'nets'], 'one');
-const decodeOnly = child<Record<string, number>>('floors.ts', ['--part', 'decode'], 'one');
+const nets = child<Record<string, number>>('floors.ts', ['--part', 'nets'], 0);
+const decodeOnly = child<Record<string, number>>('floors.ts', ['--part', 'decode'], 0);
 console.log(`\nfloors on this stack (${pin ? 'one core' : 'all cores: taskset not found'})`);
 console.log(
 	`  face networks alone, execute + read-back (median): BlazeFace 256 ${ms(nets.blazeface!)}, mesh 192 ${ms(nets.mesh!)} (runs twice), iris 2 × 64 ${ms(nets.iris!)}, expression 112 ${ms(nets.expression!)}: ${ms(nets.perPhoto!)} a photo; wasm heap ${nets.wasmHeapMb!.toFixed(0)} MB`,
