@@ -1,6 +1,6 @@
 /**
  * One batch run, for bench/main.ts to start in a child process (pinned to one core, or not):
- *   tsx bench/batch.ts --concurrency N --photos M
+ *   tsx bench/batch.ts --concurrency N --photos M [--workers threads|processes]
  * Prints one JSON line: steady photos/s (after each worker's first photo, which loads its face
  * engine), photos/s over the whole run, and the CPU time used.
  */
@@ -9,7 +9,11 @@ import {validatePhotos} from '../src/index.js';
 import {benchmarkJpeg} from './photo.js';
 import {median} from './stats.js';
 
-const {values} = parseArgs({options: {concurrency: {type: 'string', default: '1'}, photos: {type: 'string', default: '40'}}});
+const {values} = parseArgs({
+	options: {concurrency: {type: 'string', default: '1'}, photos: {type: 'string', default: '40'}, workers: {type: 'string', default: 'threads'}},
+});
+if (values.workers !== 'threads' && values.workers !== 'processes') throw new TypeError(`--workers must be threads or processes, not ${values.workers}`);
+const workers = values.workers;
 const concurrency = Number(values.concurrency);
 const photos = Number(values.photos);
 const photo = await benchmarkJpeg();
@@ -25,6 +29,7 @@ await validatePhotos(
 	Array.from({length: photos}, () => photo),
 	{
 		concurrency,
+		workers,
 		onProgress({report}) {
 			finished.push(performance.now());
 			for (const [stage, ms] of Object.entries(report.timings ?? {})) stages.set(stage, [...(stages.get(stage) ?? []), ms]);

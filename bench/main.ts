@@ -111,7 +111,7 @@ const childAsync = <T>(script: string, args: string[], core?: number): Promise<T
 		});
 	});
 type BatchRun = {steady: number; overall: number; cpuSeconds: number; peakRssMb: number; rssBeforeMb: number};
-const batchArgs = (concurrency: number) => ['--concurrency', String(concurrency), '--photos', String(batchSize)];
+const batchArgs = (concurrency: number, workers = 'threads') => ['--concurrency', String(concurrency), '--photos', String(batchSize), '--workers', workers];
 const oneCore = child<BatchRun>('batch.ts', batchArgs(1), 0);
 const twoCores = child<BatchRun>('batch.ts', batchArgs(2));
 console.log(
@@ -128,6 +128,10 @@ const apart = await Promise.all([childAsync<BatchRun>('batch.ts', batchArgs(1), 
 const apartSteady = apart[0].steady + apart[1].steady;
 console.log(
 	`  2 processes of 1 worker${pin ? ', on cores 0 and 1' : ''}: ${apartSteady.toFixed(2)} photos/s steady together (${apart.map((run) => run.steady.toFixed(2)).join(' + ')}), ${(apartSteady / oneCore.steady).toFixed(2)}× one worker, ${(apart[0].cpuSeconds + apart[1].cpuSeconds).toFixed(1)} CPU-s`,
+);
+const processes = child<BatchRun>('batch.ts', batchArgs(2, 'processes'));
+console.log(
+	`  2 worker processes (workers: 'processes'): ${processes.steady.toFixed(2)} photos/s steady, ${processes.overall.toFixed(2)} overall, ${(processes.steady / oneCore.steady).toFixed(2)}× one worker`,
 );
 const machine = child<{ratio?: number}>('cpu-probe.ts', []);
 console.log(`  this machine's own ceiling (pure JS arithmetic on two threads / one): ${machine.ratio?.toFixed(2) ?? '?'}×`);

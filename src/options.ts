@@ -35,13 +35,23 @@ export const validateOptionsSchema = z
 	})
 	.strict();
 
+/** Where a batch or a validator runs its photos; `true` is `'threads'`. */
+export const workersOption = z.union([z.boolean(), z.enum(['threads', 'processes'])]).optional();
+
+export type WorkerKind = 'threads' | 'processes' | false;
+
+/** The `workers` option as a kind: worker threads unless told otherwise. */
+export function workerKind(option: z.output<typeof workersOption>): WorkerKind {
+	return option === undefined || option === true ? 'threads' : option;
+}
+
 export const validateManyOptionsSchema = validateOptionsSchema
 	.omit({name: true})
 	.extend({
 		/** Photos validated at once, one per worker thread (default: the cores, as far as free memory allows one worker per ~200 MB). */
 		concurrency: z.number().int().min(1).max(MAX_CONCURRENCY).optional(),
-		/** Run on worker threads (default); false runs in this thread, `concurrency` photos interleaved. */
-		workers: z.boolean().optional(),
+		/** Run on worker threads (true or 'threads', the default) or worker processes ('processes'); false runs in this thread, `concurrency` photos interleaved. */
+		workers: workersOption,
 		/** A photo still running this many milliseconds after it started gets a report saying so (default 60,000; at most 2³¹ − 1, Node's timer limit). */
 		timeoutMs: z.number().int().min(1).max(MAX_TIMEOUT_MS).optional(),
 		/** Called after each photo, in the order photos finish. */

@@ -1,6 +1,6 @@
 import {assertInput, invalidArgument} from '../arguments.js';
 import type {PhotoInput} from '../input/read.js';
-import {parseOptions, type ValidateManyOptions, validateManyOptionsSchema} from '../options.js';
+import {parseOptions, type ValidateManyOptions, validateManyOptionsSchema, workerKind} from '../options.js';
 import {resolveProfile, selectChecks} from '../profiles/index.js';
 import type {PhotoReport} from '../report/schema.js';
 import {defaultConcurrency, memoryConcurrency} from './pool.js';
@@ -32,7 +32,13 @@ export async function* validatePhotosIterable(
 	const total = Array.isArray(inputs) ? inputs.length : undefined;
 	// Never more photos in flight than asked, than free memory holds workers for, or than there are photos.
 	const concurrency = Math.max(1, Math.min(parsed.concurrency ?? defaultConcurrency(), memoryConcurrency(), total ?? Number.POSITIVE_INFINITY));
-	const validator = startValidator(profile, {concurrency, timeoutMs, maxQueue: Number.POSITIVE_INFINITY, workers: parsed.workers !== false, keepAlive: false});
+	const validator = startValidator(profile, {
+		concurrency,
+		timeoutMs,
+		maxQueue: Number.POSITIVE_INFINITY,
+		workers: workerKind(parsed.workers),
+		keepAlive: false,
+	});
 	// As many photos in flight as workers: a photo submitted is a photo started, so its clock is its own.
 	const window = concurrency;
 

@@ -1,13 +1,14 @@
 import {z} from 'zod';
 import {assertInput} from '../arguments.js';
 import type {PhotoInput} from '../input/read.js';
-import {MAX_CONCURRENCY, MAX_TIMEOUT_MS, parseOptions, validateOptionsSchema} from '../options.js';
+import {MAX_CONCURRENCY, MAX_TIMEOUT_MS, parseOptions, validateOptionsSchema, type WorkerKind, workerKind, workersOption} from '../options.js';
 import {checkPhoto} from '../pipeline/check-photo.js';
 import {stoppedReport} from '../pipeline/stopped-report.js';
 import {nodePlatform} from '../platform/node/index.js';
 import {type Profile, resolveProfile, selectChecks} from '../profiles/index.js';
 import type {PhotoReport} from '../report/schema.js';
-import {createPhotoPool, defaultConcurrency, memoryConcurrency, type PhotoPool} from './pool.js';
+import {createPhotoPool, defaultConcurrency, memoryConcurrency, type PhotoPool, type PoolOptions} from './pool.js';
+import {createProcessPool} from './process-pool.js';
 import type {PhotoTask} from './task.js';
 
 /** Photos waiting for a worker that a validator holds by default before it refuses more. */
@@ -24,8 +25,8 @@ export const validatorOptionsSchema = validateOptionsSchema
 		timeoutMs: z.number().int().min(1).max(MAX_TIMEOUT_MS).optional(),
 		/** Photos that may wait for a worker; one more is refused at once with a `QueueFullError` (default: no limit). */
 		maxQueue: z.number().int().min(0).or(z.literal(Number.POSITIVE_INFINITY)).optional(),
-		/** Run on worker threads (default); false runs in this thread, `concurrency` photos interleaved. */
-		workers: z.boolean().optional(),
+		/** Run on worker threads (true or 'threads', the default) or worker processes ('processes'); false runs in this thread, `concurrency` photos interleaved. */
+		workers: workersOption,
 	})
 	.strict();
 
@@ -109,7 +110,7 @@ export function createValidator(options?: ValidatorOptions): Validator {
 		concurrency: Math.max(1, Math.min(parsed.concurrency ?? defaultConcurrency(), memoryConcurrency())),
 		timeoutMs: parsed.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		maxQueue: parsed.maxQueue ?? DEFAULT_MAX_QUEUE,
-		workers: parsed.workers ?? true,
+		workers: workerKind(parsed.workers),
 		keepAlive: true,
 	});
 }
@@ -119,7 +120,8 @@ export interface ValidatorSettings {
 	concurrency: number;
 	timeoutMs: number;
 	maxQueue: number;
-	workers: boolean;
+	/** Where photos run: worker threads, worker processes, or (false) this thread. */
+	workers: WorkerKind;
 	/** Keep the workers alive when idle (a server); a batch lets them stop. */
 	keepAlive: boolean;
 	/** A photo past `timeoutMs`: a report saying so (default), or a rejection with `PhotoTimeoutError` (a queue retries it, then fails it). */
@@ -132,10 +134,15 @@ export interface StoppableValidator extends Validator {
 	destroy(): Promise<void>;
 }
 
+function startPool(kind: WorkerKind, size: number, options: PoolOptions): PhotoPool | undefined {
+	if (kind === 'processes') return createProcessPool(size, options);
+	return kind === 'threads' ? createPhotoPool(size, options) : undefined;
+}
+
 /** The validator of a profile already resolved: `createValidator` for callers, and the batch. */
 export function startValidator(defaultProfile: Profile, settings: ValidatorSettings): StoppableValidator {
 	const {concurrency, timeoutMs, maxQueue} = settings;
-	const pool = settings.workers ? createPhotoPool(concurrency, {keepAlive: settings.keepAlive}) : undefined;
+	const pool = startPool(settings.workers, concurrency, {keepAlive: settings.keepAlive});
 
 	const waiting: Waiting[] = [];
 	let running = 0;

@@ -96,7 +96,7 @@ export async function startQueueWorker(options: QueueWorkerOptions = {}): Promis
 		concurrency: threads,
 		timeoutMs,
 		maxQueue: Number.POSITIVE_INFINITY,
-		workers: true,
+		workers: 'threads',
 		keepAlive: true,
 		onTimeout: 'error',
 	});
