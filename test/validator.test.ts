@@ -80,6 +80,15 @@ describe('createValidator under load', () => {
 		await validator.close();
 	}, 60_000);
 
+	test('a signal aborted right after the call, before the photo has its worker, rejects with its reason and is not counted', async () => {
+		await using validator = createValidator({workers: false, checks: [...NO_FACE_CHECKS]});
+		const controller = new AbortController();
+		const call = validator.validate(await jpeg(715, 1001), {signal: controller.signal});
+		controller.abort(new Error('gave up'));
+		await expect(call).rejects.toThrow('gave up');
+		expect(validator.stats()).toMatchObject({running: 0, queued: 0, completed: 0});
+	}, 60_000);
+
 	test('in this thread (workers: false), the same statuses', async () => {
 		await using validator = createValidator({workers: false, concurrency: 2, checks: [...NO_FACE_CHECKS]});
 		const photo = await jpeg(715, 1001);

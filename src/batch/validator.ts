@@ -152,9 +152,10 @@ export function startValidator(defaultProfile: Profile, settings: ValidatorSetti
 	let drained: (() => void) | undefined;
 	let warm: Promise<void> | undefined;
 
-	function release(): void {
+	/** Frees a worker slot: for the next photo waiting, or for close(). `done` counts the photo as completed. */
+	function release(done = true): void {
 		running--;
-		completed++;
+		if (done) completed++;
 		const next = waiting.shift();
 		if (next) next.start();
 		else if (running === 0) drained?.();
@@ -206,7 +207,12 @@ export function startValidator(defaultProfile: Profile, settings: ValidatorSetti
 			call.signal?.throwIfAborted();
 			const task: PhotoTask = {input, profile: profileFor(call), name: call.name, now: call.now, annotate: call.annotate};
 			await acquire(call.signal);
-			const work = runWithTimeout(task, pool, timeoutMs, settings.onTimeout).finally(release);
+			// Aborted in the moment between the call and its slot (the listener below would never fire).
+			if (call.signal?.aborted) {
+				release(false);
+				throw call.signal.reason;
+			}
+			const work = runWithTimeout(task, pool, timeoutMs, settings.onTimeout).finally(() => release());
 			if (!call.signal) return work;
 			// A caller that gives up is answered at once; the photo on its worker finishes unseen
 			// (stopping it would terminate the worker and reload its engine).
