@@ -3,12 +3,12 @@ import {Piscina} from 'piscina';
 import type {PhotoReport} from '../report/schema.js';
 import type {PhotoTask, WarmTask} from './task.js';
 
-/** A pool of worker threads that validate photos; each loads the face engine once. */
+/** A pool of workers that validate photos, threads here or processes (process-pool.ts); each loads the face engine once. */
 export interface PhotoPool {
 	run(task: PhotoTask, signal: AbortSignal): Promise<PhotoReport>;
 	/** Loads the face engine on `threads` workers at once (each busy worker takes one task). */
 	warm(threads: number): Promise<void>;
-	/** Worker threads started so far (and still alive). */
+	/** Workers (threads or processes) started so far and still alive. */
 	threads(): number;
 	close(): Promise<void>;
 }
