@@ -84,18 +84,15 @@ for (const [stage, times] of stageTimes) {
 
 // Throughput on one core against two: each batch runs in a child process, the one-core run pinned
 // with taskset (a one-worker run on two cores would still use the second for decoding and GC).
-console.log(`\nbatch throughput on worker threads (${batchSize} photos; steady: after each worker's first photo, which loads its face engine)`);
+console.log(`\nbatch throughput (${batchSize} photos; steady: after each worker's first photo, which loads its face engine)`);
 const pin = spawnSync('taskset', ['--version']).status === 0;
 /** The command that runs `script` (a bench/ file), on core `core` alone when given and taskset exists. */
 const command = (script: string, args: string[], core?: number): [string, string[]] => {
 	const node = ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url)), ...args];
 	return core !== undefined && pin ? ['taskset', ['-c', String(core), process.execPath, ...node]] : [process.execPath, node];
 };
-const lastJson = <T>(stdout: string): T => JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as T;
-/** Runs `script` in a child process and waits for it; its last line is JSON. */
-const child = <T>(script: string, args: string[], core?: number): T => lastJson<T>(spawnSync(...command(script, args, core), {encoding: 'utf8'}).stdout);
-/** The same, without blocking, so that two children can run at once. */
-const childAsync = <T>(script: string, args: string[], core?: number): Promise<T> =>
+/** Runs `script` in a child process; resolves with its last line, which is JSON. Two can run at once. */
+const child = <T>(script: string, args: string[], core?: number): Promise<T> =>
 	new Promise((resolve, reject) => {
 		const run = spawn(...command(script, args, core), {stdio: ['ignore', 'pipe', 'inherit']});
 		let stdout = '';
@@ -104,7 +101,7 @@ const childAsync = <T>(script: string, args: string[], core?: number): Promise<T
 		});
 		run.on('error', reject).on('close', () => {
 			try {
-				resolve(lastJson<T>(stdout));
+				resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as T);
 			} catch (error) {
 				reject(error);
 			}
@@ -112,8 +109,8 @@ const childAsync = <T>(script: string, args: string[], core?: number): Promise<T
 	});
 type BatchRun = {steady: number; overall: number; cpuSeconds: number; peakRssMb: number; rssBeforeMb: number};
 const batchArgs = (concurrency: number, workers = 'threads') => ['--concurrency', String(concurrency), '--photos', String(batchSize), '--workers', workers];
-const oneCore = child<BatchRun>('batch.ts', batchArgs(1), 0);
-const twoCores = child<BatchRun>('batch.ts', batchArgs(2));
+const oneCore = await child<BatchRun>('batch.ts', batchArgs(1), 0);
+const twoCores = await child<BatchRun>('batch.ts', batchArgs(2));
 console.log(
 	`  1 worker on ${pin ? 'one core (taskset -c 0)' : 'all cores (taskset not found)'}: ${oneCore.steady.toFixed(2)} photos/s steady, ${oneCore.overall.toFixed(2)} overall, ${oneCore.cpuSeconds.toFixed(1)} CPU-s, peak RSS ${oneCore.peakRssMb.toFixed(0)} MB, of which the worker ${(oneCore.peakRssMb - oneCore.rssBeforeMb).toFixed(0)} MB (peak minus the process before it started)`,
 );
@@ -124,22 +121,22 @@ console.log(`  ratio two cores / one (steady): ${(twoCores.steady / oneCore.stea
 // The same work as two processes of one worker, one on each core: whether what two threads of one
 // process lose against two cores is lost to the process (its allocator, libvips, V8's shared
 // threads) or to the machine.
-const apart = await Promise.all([childAsync<BatchRun>('batch.ts', batchArgs(1), 0), childAsync<BatchRun>('batch.ts', batchArgs(1), 1)]);
+const apart = await Promise.all([child<BatchRun>('batch.ts', batchArgs(1), 0), child<BatchRun>('batch.ts', batchArgs(1), 1)]);
 const apartSteady = apart[0].steady + apart[1].steady;
 console.log(
 	`  2 processes of 1 worker${pin ? ', on cores 0 and 1' : ''}: ${apartSteady.toFixed(2)} photos/s steady together (${apart.map((run) => run.steady.toFixed(2)).join(' + ')}), ${(apartSteady / oneCore.steady).toFixed(2)}× one worker, ${(apart[0].cpuSeconds + apart[1].cpuSeconds).toFixed(1)} CPU-s`,
 );
-const processes = child<BatchRun>('batch.ts', batchArgs(2, 'processes'));
+const processes = await child<BatchRun>('batch.ts', batchArgs(2, 'processes'));
 console.log(
 	`  2 worker processes (workers: 'processes'): ${processes.steady.toFixed(2)} photos/s steady, ${processes.overall.toFixed(2)} overall, ${(processes.steady / oneCore.steady).toFixed(2)}× one worker`,
 );
-const machine = child<{ratio?: number}>('cpu-probe.ts', []);
+const machine = await child<{ratio?: number}>('cpu-probe.ts', []);
 console.log(`  this machine's own ceiling (pure JS arithmetic on two threads / one): ${machine.ratio?.toFixed(2) ?? '?'}×`);
 
 // The floors of two targets, in pinned child processes: the networks alone on wasm, and a process
 // that only decodes (the worker's RSS cannot go under the decoder's own).
-const nets = child<Record<string, number>>('floors.ts', ['--part', 'nets'], 0);
-const decodeOnly = child<Record<string, number>>('floors.ts', ['--part', 'decode'], 0);
+const nets = await child<Record<string, number>>('floors.ts', ['--part', 'nets'], 0);
+const decodeOnly = await child<Record<string, number>>('floors.ts', ['--part', 'decode'], 0);
 console.log(`\nfloors on this stack (${pin ? 'one core' : 'all cores: taskset not found'})`);
 console.log(
 	`  face networks alone, execute + read-back (median): BlazeFace 256 ${ms(nets.blazeface!)}, mesh 192 ${ms(nets.mesh!)} (runs twice), iris 2 × 64 ${ms(nets.iris!)}, expression 112 ${ms(nets.expression!)}: ${ms(nets.perPhoto!)} a photo; wasm heap ${nets.wasmHeapMb!.toFixed(0)} MB`,

@@ -34,19 +34,27 @@ export interface PoolOptions {
 	keepAlive?: boolean;
 }
 
+/** A worker module of this folder and the Node flags it runs with: from the sources (tests, tsx) it is TypeScript, loaded through tsx's loader. */
+export function workerModule(name: string): {url: URL; execArgv: string[]} {
+	const fromSource = import.meta.url.endsWith('.ts');
+	return {
+		url: new URL(`./${name}.${fromSource ? 'ts' : 'js'}`, import.meta.url),
+		execArgv: fromSource ? [...process.execArgv, '--import', 'tsx'] : process.execArgv,
+	};
+}
+
 /** A pool of at most `threads` workers, started only as photos arrive (two photos never start sixty-four engines). */
 export function createPhotoPool(threads: number, options: PoolOptions = {}): PhotoPool {
-	// From the sources (tests, tsx) the worker is TypeScript: load it through tsx's loader.
-	const fromSource = import.meta.url.endsWith('.ts');
+	const entry = workerModule('worker');
 	const pool = new Piscina<PhotoTask | WarmTask, PhotoReport | null>({
-		filename: new URL(`./worker.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
+		filename: entry.url.href,
 		minThreads: options.keepAlive ? threads : 0,
 		maxThreads: threads,
 		// Exactly one photo per thread at a time: decoding and the models already use the core fully.
 		concurrentTasksPerWorker: 1,
 		// Idle workers stop after 30 s, down to minThreads.
 		idleTimeout: 30_000,
-		...(fromSource ? {execArgv: [...process.execArgv, '--import', 'tsx']} : {}),
+		execArgv: entry.execArgv,
 	});
 	return {
 		run: (task, signal) => pool.run(task, {signal}) as Promise<PhotoReport>,

@@ -1,6 +1,6 @@
 import {type ChildProcess, fork} from 'node:child_process';
 import type {PhotoReport} from '../report/schema.js';
-import type {PhotoPool, PoolOptions} from './pool.js';
+import {type PhotoPool, type PoolOptions, workerModule} from './pool.js';
 import type {ResultMessage, TaskMessage} from './process-worker.js';
 import type {PhotoTask, WarmTask} from './task.js';
 
@@ -31,18 +31,16 @@ interface Worker {
  * costs its own Node runtime in memory.
  */
 export function createProcessPool(processes: number, options: PoolOptions = {}): PhotoPool {
-	// From the sources (tests, tsx) the worker is TypeScript: load it through tsx's loader.
-	const fromSource = import.meta.url.endsWith('.ts');
-	const file = new URL(`./process-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+	const entry = workerModule('process-worker');
 	const workers = new Set<Worker>();
 	const queue: Pending[] = [];
 	let nextId = 0;
 	let closed = false;
 
 	function start(): Worker {
-		const child = fork(file, [], {
+		const child = fork(entry.url, [], {
 			serialization: 'advanced', // Uint8Array and Date cross as they are, as with worker threads
-			execArgv: fromSource ? [...process.execArgv, '--import', 'tsx'] : process.execArgv,
+			execArgv: entry.execArgv,
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 		});
 		const worker: Worker = {child};
