@@ -2,6 +2,7 @@ import {parseArgs} from 'node:util';
 import {quoted} from '../arguments.js';
 import {MAX_CONCURRENCY, MAX_PICTURE_SIZE, MAX_TIMEOUT_MS, MIN_PICTURE_SIZE} from '../options.js';
 import {findProfile, type Profile, profiles, unknownChecks} from '../profiles/index.js';
+import {refuseImageAsHtml} from './output-guard.js';
 
 export interface CliOptions {
 	paths: string[];
@@ -17,6 +18,8 @@ export interface CliOptions {
 	pictureSize?: number;
 	/** Write one annotated PNG per photo into this folder. */
 	annotate?: string;
+	/** Let --html and --annotate write over existing files this command did not make (never over an input). */
+	force: boolean;
 	strict: boolean;
 	all: boolean;
 	help: boolean;
@@ -40,6 +43,7 @@ const OPTIONS = {
 	html: {type: 'string'},
 	'picture-size': {type: 'string'},
 	annotate: {type: 'string'},
+	force: {type: 'boolean', default: false},
 	strict: {type: 'boolean', default: false},
 	all: {type: 'boolean', default: false},
 	'list-profiles': {type: 'boolean', default: false},
@@ -142,6 +146,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 	const timeoutMs = parseTimeout(values.timeout);
 	if (values.html === '') throw new UsageError('--html needs a file name, e.g. --html report.html');
 	if (values.annotate === '') throw new UsageError('--annotate needs a folder, e.g. --annotate annotated/');
+	if (values.html !== undefined) refuseImageAsHtml(values.html);
+	if (values.force && values.html === undefined && values.annotate === undefined) {
+		throw new UsageError('--force lets --html and --annotate write over existing files: give one of them too');
+	}
 	const pictureSize = parsePictureSize(values['picture-size']);
 	if (pictureSize !== undefined && values.html === undefined && values.annotate === undefined) {
 		throw new UsageError('--picture-size sizes the pictures of --html and --annotate: give one of them too');
@@ -166,6 +174,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 		...(values.html === undefined ? {} : {html: values.html}),
 		...(values.annotate === undefined ? {} : {annotate: values.annotate}),
 		...(pictureSize === undefined ? {} : {pictureSize}),
+		force: values.force,
 		strict: values.strict,
 		all: values.all,
 		help: values.help,
@@ -197,6 +206,8 @@ Options:
   --annotate <dir>     also write one annotated PNG per photo into this folder
   --picture-size <px>  the longest side of those pictures (default: 1000 in the HTML,
                        480 in the PNGs; at most the photo's own)
+  --force              let --html and --annotate write over files they did not make
+                       (their own earlier output is written over without it; an input never is)
   --strict             exit 1 when any photo needs review, not only when one is returned
   -h, --help           show this help
   -v, --version        show the version

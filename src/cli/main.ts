@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {validatePhotosIterable} from '../batch/index.js';
 import type {CheckId} from '../checks/registry.js';
+import {plural} from '../format.js';
 import {displayPath, type PhotoFile} from '../input/read.js';
 import {DEFAULT_PICTURE_SIZE} from '../options.js';
 import {caPrCard, profileSummaries} from '../profiles/index.js';
@@ -44,17 +45,12 @@ async function main(argv: readonly string[]): Promise<number> {
 		return 0;
 	}
 
+	let inputs: CliInput[];
 	let pictures: AnnotatedOutput | undefined;
 	try {
-		pictures = await AnnotatedOutput.open(options.html, options.annotate, options.pictureSize);
-	} catch (error) {
-		if (error instanceof UsageError) return usageError(error.message);
-		throw error;
-	}
-
-	let inputs: CliInput[];
-	try {
 		inputs = await resolveInputs(options.paths);
+		// After the inputs: an output is checked against every one of them.
+		pictures = await AnnotatedOutput.open(options.html, options.annotate, options.pictureSize, {inputs, force: options.force});
 	} catch (error) {
 		if (error instanceof UsageError) return usageError(error.message);
 		throw error;
@@ -73,7 +69,7 @@ async function main(argv: readonly string[]): Promise<number> {
 				yield stdin as Buffer;
 				continue;
 			}
-			for await (const file of walkPaths([input.path])) {
+			for await (const file of walkPaths([input.path], pictures?.skipFolders)) {
 				walked++;
 				pictures?.name(typeof file === 'string' ? file : displayPath(file.path));
 				yield file;
@@ -124,6 +120,10 @@ async function main(argv: readonly string[]): Promise<number> {
 	}
 	if (total === 0) {
 		process.stderr.write('photo-requirements: no image files found in the folders given\n');
+		return 2;
+	}
+	if (pictures && pictures.refused > 0) {
+		process.stderr.write(`photo-requirements: ${plural(pictures.refused, 'output file')} not written: see above\n`);
 		return 2;
 	}
 	return counts.return > 0 || (options.strict && counts.review > 0) ? 1 : 0;

@@ -15,6 +15,7 @@ import {renderHtml} from '../report/html.js';
 import type {PhotoReport, Verdict} from '../report/schema.js';
 import {formatReport} from '../report/text.js';
 import {parseCommandLine, parseConcurrency, parseProfile, parseTimeout, UsageError} from './args.js';
+import {checkHtmlDestination, refuseImageAsHtml} from './output-guard.js';
 import {write} from './stdout.js';
 import {walkPaths} from './walk.js';
 
@@ -43,6 +44,7 @@ Commands:
   results             every finished photo's report, each once
       --ndjson | --json     one report per line, or one JSON array (default: the text summary)
       --html <file>         one HTML report of every photo (for a few thousand at most)
+      --force               write --html over a file photo-requirements did not make
       --results <dir>       the results folder as this machine sees it, if its path differs
   failed              every failed photo and why (--json, --ndjson)
   retry               move every failed photo back to waiting
@@ -79,7 +81,14 @@ const COMMANDS = {
 		'until-empty': {type: 'boolean', default: false},
 	},
 	status: {...COMMON, json: {type: 'boolean', default: false}},
-	results: {...COMMON, json: {type: 'boolean', default: false}, ndjson: {type: 'boolean', default: false}, html: {type: 'string'}, results: {type: 'string'}},
+	results: {
+		...COMMON,
+		json: {type: 'boolean', default: false},
+		ndjson: {type: 'boolean', default: false},
+		html: {type: 'string'},
+		force: {type: 'boolean', default: false},
+		results: {type: 'string'},
+	},
 	failed: {...COMMON, json: {type: 'boolean', default: false}, ndjson: {type: 'boolean', default: false}},
 	retry: COMMON,
 	clear: {...COMMON, yes: {type: 'boolean', default: false}},
@@ -126,6 +135,7 @@ export function parseQueueArgs(argv: readonly string[]): QueueCommand {
 		throw new UsageError(`queue ${command}: --json and --ndjson cannot be used together`);
 	}
 	if (command === 'results' && values.html === '') throw new UsageError('queue results: --html needs a file name');
+	if (command === 'results' && typeof values.html === 'string') refuseImageAsHtml(values.html);
 	if (command === 'clear' && !values.yes) throw new UsageError('queue clear deletes the queue and every summary in it: add --yes to confirm');
 	return {command, values, positionals};
 }
@@ -288,6 +298,8 @@ async function status(queue: PhotoQueue, values: Values): Promise<number> {
 async function results(queue: PhotoQueue, values: Values): Promise<number> {
 	const counts: Record<Verdict, number> = {accept: 0, review: 0, return: 0};
 	const html: PhotoReport[] = [];
+	// Before the reports are read: a long read must not end by writing over a person's file.
+	if (typeof values.html === 'string') await checkHtmlDestination(values.html, {files: new Set(), folders: new Set()}, values.force === true);
 	let written = 0;
 	for await (const report of queue.results({
 		...(values.results === undefined ? {} : {resultsDir: path.resolve(values.results as string)}),

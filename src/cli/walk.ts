@@ -8,9 +8,10 @@ export const FOLDER_EXTENSIONS = new Set(['jpg', 'jpeg', 'jpe', 'jfif', 'png', '
 /**
  * The files named on the command line, with folders walked recursively and lazily (a folder of a
  * hundred thousand photos is never listed in memory at once). A named file is always taken, whatever
- * its extension; a path that does not exist is passed on so that its report says so.
+ * its extension; a path that does not exist is passed on so that its report says so. Folders whose
+ * real path is in `skipFolders` are not entered.
  */
-export async function* walkPaths(paths: readonly string[]): AsyncGenerator<string | PhotoFile> {
+export async function* walkPaths(paths: readonly string[], skipFolders: ReadonlySet<string> = new Set()): AsyncGenerator<string | PhotoFile> {
 	for (const entry of paths) {
 		let isDirectory = false;
 		try {
@@ -18,15 +19,16 @@ export async function* walkPaths(paths: readonly string[]): AsyncGenerator<strin
 		} catch {
 			// Reported by the validator as unreadable.
 		}
-		if (isDirectory) yield* walkFolder(entry);
+		if (isDirectory) yield* walkFolder(entry, skipFolders);
 		else yield entry;
 	}
 }
 
-async function* walkFolder(folder: string, visited = new Set<string>()): AsyncGenerator<string | PhotoFile> {
-	// A folder reached twice (a symbolic link back up the tree) is walked once: no loop.
+async function* walkFolder(folder: string, skipFolders: ReadonlySet<string>, visited = new Set<string>()): AsyncGenerator<string | PhotoFile> {
+	// A folder reached twice (a symbolic link back up the tree) is walked once: no loop. A folder
+	// this run writes into (--annotate) is not walked: its output is never read as a photo.
 	const real = await realpath(folder).catch(() => folder);
-	if (visited.has(real)) return;
+	if (visited.has(real) || skipFolders.has(real)) return;
 	visited.add(real);
 	// Names as raw bytes: one that is not valid UTF-8 has no string form that opens it.
 	const directory = await opendir(folder, {encoding: 'buffer'} as unknown as {encoding: 'utf8'});
@@ -52,5 +54,5 @@ async function* walkFolder(folder: string, visited = new Set<string>()): AsyncGe
 		if (kind === 'folder' && utf8) subfolders.push(fsPath as string);
 		else if (kind === 'file' && FOLDER_EXTENSIONS.has(path.extname(name).slice(1).toLowerCase())) yield utf8 ? (fsPath as string) : {path: fsPath};
 	}
-	for (const subfolder of subfolders.sort()) yield* walkFolder(subfolder, visited);
+	for (const subfolder of subfolders.sort()) yield* walkFolder(subfolder, skipFolders, visited);
 }

@@ -4,6 +4,7 @@ import {reasonWords} from '../profiles/index.js';
 import {RETURN_REASON_CODES, RETURN_REASONS, type ReturnReason} from '../reasons.js';
 import {figureRows} from './figures.js';
 import {SCRIPT, STYLE} from './html-assets.js';
+import {HTML_MADE_BY_TAG} from './made-by.js';
 import {MARK_COLOURS, overlaySvg, safeDataUrl} from './overlay.js';
 import {type CheckResult, type PhotoReport, photoReportSchema, type Status, type Verdict} from './schema.js';
 
@@ -68,6 +69,7 @@ export function renderHtml(given: readonly PhotoReport[], options: HtmlOptions =
 <html lang="en">
 <head>
 <meta charset="utf-8">
+${HTML_MADE_BY_TAG}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <title>${escapeHtml(title)}</title>
