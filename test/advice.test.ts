@@ -81,7 +81,9 @@ describe('report.advice', () => {
 		expect(report.suggestedCrop).toBeUndefined();
 		const [first, ...rest] = report.advice;
 		expect(first).toMatchObject({action: 're-export', checks: expect.arrayContaining(['dimensions', 'aspect-ratio', 'unaltered'])});
-		expect(first!.text).toMatch(/^Export the photo again from the original, larger file: at least 715 × 1000 pixels; .*framed at 5:7 \(it is 0\.75\)/);
+		expect(first!.text).toMatch(
+			/^Export the photo again from the original, larger file: at least 715 × 1000 pixels; .*framed at 5:7 \(this one is too wide for it\)/,
+		);
 		expect(rest).toEqual([]);
 		expect(report.advice.map((entry) => entry.text).join(' ')).not.toMatch(/crop|571 × 800/i);
 		expect(photoReportSchema.parse(report)).toEqual(report);

@@ -105,4 +105,20 @@ describe('walking folders', () => {
 			await rm(root, {recursive: true, force: true});
 		}
 	});
+
+	test('each folder in name order, files before subfolders, whatever order the file system keeps', async () => {
+		const root = await mkdtemp(path.join(tmpdir(), 'walk-'));
+		try {
+			const names = ['zeta.jpg', 'b/2.jpg', 'alpha.png', 'a/z.jpg', 'Mid.jpg', 'b/1.jpg', 'a/y.jpg', 'beta.jpg', '10.jpg', '9.jpg'];
+			for (const name of names) {
+				await mkdir(path.dirname(path.join(root, name)), {recursive: true});
+				await writeFile(path.join(root, name), 'x');
+			}
+			const found: string[] = [];
+			for await (const file of walkPaths([root])) found.push(path.relative(root, file as string));
+			expect(found).toEqual(['10.jpg', '9.jpg', 'Mid.jpg', 'alpha.png', 'beta.jpg', 'zeta.jpg', 'a/y.jpg', 'a/z.jpg', 'b/1.jpg', 'b/2.jpg']);
+		} finally {
+			await rm(root, {recursive: true, force: true});
+		}
+	});
 });

@@ -54,6 +54,16 @@ beforeAll(async () => {
 });
 
 describe('the command line', () => {
+	test('the text summary lists photos in the order given, not the order they finish in', async () => {
+		// The first is slowest (the most pixels): in finishing order it would come last.
+		const big = path.join(folder, 'order-big.jpg');
+		await writeFile(big, await jpeg(2000, 2800));
+		const order = [big, files.small!, files.good!, files.square!];
+		const result = await photoRequirements('--concurrency', '2', ...noFace, ...order);
+		const named = result.stdout.split('\n').flatMap((line) => order.filter((file) => line.startsWith(`${file}:`)));
+		expect(named).toEqual(order);
+	});
+
 	test('--help and --version exit 0', async () => {
 		const help = await photoRequirements('--help');
 		expect(help.code).toBe(0);

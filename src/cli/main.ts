@@ -82,6 +82,11 @@ async function main(argv: readonly string[]): Promise<number> {
 	const counts: Record<Verdict, number> = {accept: 0, review: 0, return: 0};
 	// --json streams one array in input order; a report waits only for those before it.
 	const json = new OrderedWriter<PhotoReport>((report, position) => write(`${position === 0 ? '[\n' : ',\n'}${indent(JSON.stringify(report, null, 2))}`));
+	// The text summary too, so a reader finds each photo where it was named; NDJSON alone comes as each finishes.
+	const text = new OrderedWriter<PhotoReport>(async (report) => {
+		progress.clear();
+		await write(`${formatReport(report, {all: options.all, colour})}\n`);
+	});
 	try {
 		for await (const {index, report: validated} of validatePhotosIterable(photos(), {
 			...(options.profile === undefined ? {} : {profile: options.profile}),
@@ -99,10 +104,11 @@ async function main(argv: readonly string[]): Promise<number> {
 			const report = pictures ? withoutAnnotations(named) : named;
 			counts[report.verdict]++;
 			if (options.format === 'json') await json.add(index, report);
+			else if (options.format === 'text') await text.add(index, report);
 			else {
 				progress.clear();
 				// NDJSON comes in finishing order: each line says which input it answers.
-				await write(options.format === 'ndjson' ? `${JSON.stringify({index, ...report})}\n` : `${formatReport(report, {all: options.all, colour})}\n`);
+				await write(`${JSON.stringify({index, ...report})}\n`);
 			}
 			progress.tick();
 		}

@@ -6,9 +6,9 @@ import type {PhotoFile} from '../input/read.js';
 export const FOLDER_EXTENSIONS = new Set(['jpg', 'jpeg', 'jpe', 'jfif', 'png', 'gif', 'webp', 'tif', 'tiff', 'heic', 'heif', 'avif', 'bmp']);
 
 /**
- * The files named on the command line, with folders walked recursively and lazily (a folder of a
- * hundred thousand photos is never listed in memory at once). A named file is always taken, whatever
- * its extension; a path that does not exist is passed on so that its report says so. Folders whose
+ * The files named on the command line, with folders walked recursively and lazily, each folder's
+ * files then subfolders in name order (byte order, as `LC_ALL=C ls`): one folder's names are held
+ * at a time, never the tree's. A named file is always taken, whatever its extension; a path that does not exist is passed on so that its report says so. Folders whose
  * real path is in `skipFolders` are not entered.
  */
 export async function* walkPaths(paths: readonly string[], skipFolders: ReadonlySet<string> = new Set()): AsyncGenerator<string | PhotoFile> {
@@ -33,6 +33,8 @@ async function* walkFolder(folder: string, skipFolders: ReadonlySet<string>, vis
 	// Names as raw bytes: one that is not valid UTF-8 has no string form that opens it.
 	const directory = await opendir(folder, {encoding: 'buffer'} as unknown as {encoding: 'utf8'});
 	const subfolders: string[] = [];
+	// In name order, not the file system's: one folder's names (a few MB for a hundred thousand).
+	const files: (string | PhotoFile)[] = [];
 	for await (const dirent of directory) {
 		const raw = dirent.name as unknown as Buffer;
 		const name = raw.toString('utf8');
@@ -52,7 +54,12 @@ async function* walkFolder(folder: string, skipFolders: ReadonlySet<string>, vis
 					: 'other';
 		// A folder whose name is not UTF-8 is skipped (a folder path is a string here); its files are not reached.
 		if (kind === 'folder' && utf8) subfolders.push(fsPath as string);
-		else if (kind === 'file' && FOLDER_EXTENSIONS.has(path.extname(name).slice(1).toLowerCase())) yield utf8 ? (fsPath as string) : {path: fsPath};
+		else if (kind === 'file' && FOLDER_EXTENSIONS.has(path.extname(name).slice(1).toLowerCase())) files.push(utf8 ? (fsPath as string) : {path: fsPath});
 	}
-	for (const subfolder of subfolders.sort()) yield* walkFolder(subfolder, skipFolders, visited);
+	yield* files.sort(byName);
+	for (const subfolder of subfolders.sort(byName)) yield* walkFolder(subfolder, skipFolders, visited);
+}
+
+function byName(a: string | PhotoFile, b: string | PhotoFile): number {
+	return Buffer.compare(Buffer.from(typeof a === 'string' ? a : a.path), Buffer.from(typeof b === 'string' ? b : b.path));
 }

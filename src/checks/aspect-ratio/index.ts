@@ -40,7 +40,7 @@ export const aspectRatio = defineCheck({
 				`than ${shape} (${num(target, 3)}; at most ${percent(tolerance)} off).`,
 			measured,
 			// Which crop depends on the head too: report.suggestedCrop names one when there is.
-			fix: {action: 'crop', how: `framed at ${shape} (it is ${num(ratio, 3)})`},
+			fix: {action: 'crop', how: `framed at ${shape} (this one is too ${deviation > 0 ? 'wide' : 'tall'} for it)`},
 		};
 	},
 });

@@ -14,7 +14,12 @@ testCheck(fileSize, {
 		},
 		{name: 'exactly 4 × 1024²', facts: {size: 4_194_304}, status: 'warn'},
 		{name: 'one byte above 4 × 1024²', facts: {size: 4_194_305}, status: 'fail', message: ['4,194,305 bytes', 'above the limit of 4 MB (4,194,304 bytes)']},
-		{name: '12 MB', facts: {size: 12_000_000}, status: 'fail'},
+		{
+			name: '12 MB',
+			facts: {size: 12_000_000},
+			status: 'fail',
+			fix: {action: 're-export', how: ['as a JPEG at a lower quality (a PNG as a JPEG', 'to at most 4,000,000 bytes']},
+		},
 		{
 			name: 'a lower limit',
 			facts: {size: 2_500_000},

@@ -44,7 +44,7 @@ export const fileSize = defineCheck({
 		}
 		const fix = {
 			action: 're-export',
-			how: `at a lower JPEG quality, to at most ${warnAboveBytes.toLocaleString('en-US')} bytes, without cropping or resizing it`,
+			how: `as a JPEG at a lower quality (a PNG as a JPEG: a photo that size is far smaller so), to at most ${warnAboveBytes.toLocaleString('en-US')} bytes, without cropping or resizing it`,
 		} as const;
 		const max = `${maxBytes.toLocaleString('en-US')} bytes`;
 		if (size > maxBytes) {
