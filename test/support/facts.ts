@@ -107,6 +107,8 @@ export function face(overrides: Partial<MainFace> = {}): MainFace {
 		crownMethod: 'anthropometric',
 		headHeightRatio: 0.478,
 		centreX: 0.5,
+		// The eyes' 520 of the header's 1400.
+		eyeLine: 520 / 1400,
 		rollDeg: 0,
 		yawDeg: 0,
 		pitchDeg: 0,

@@ -132,6 +132,7 @@ function measure(image: RgbImage, face: DetectedFace, {mesh, irises}: MeshFace):
 		crownMethod: crown.method,
 		headHeightRatio: (chin[1] - crown.point[1]) / image.height,
 		centreX: centre / image.width,
+		eyeLine: eyeMid[1] / image.height,
 		...estimatePose(mesh.points, mesh.z, rightEye, leftEye),
 	};
 }

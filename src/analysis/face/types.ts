@@ -17,6 +17,11 @@ export interface DetectedFace {
 
 export type CrownMethod = 'hair-boundary' | 'anthropometric';
 
+/**
+ * The main face, measured on the analysis image: every point is in its pixels, which are `scale`
+ * times fewer than the photo's when a large photo is decoded small. A share of the photo's size is
+ * taken here, against the analysis image's own size (the ratios below), never against the header's.
+ */
 export interface MainFace {
 	box: FaceBox;
 	score: number;
@@ -39,6 +44,8 @@ export interface MainFace {
 	headHeightRatio: number;
 	/** Horizontal face centre / image width (0.5 = centred). */
 	centreX: number;
+	/** The eyes' mean height / image height, from the top. */
+	eyeLine: number;
 	rollDeg: number;
 	yawDeg: number;
 	pitchDeg: number;

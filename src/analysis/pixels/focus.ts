@@ -12,9 +12,9 @@ import {lumaAt} from './colour.js';
 export interface FocusFacts {
 	/** Crété-Roffet blur, 0 (sharp) to 1 (featureless), of the face at the normalised size. */
 	readonly blur: number;
-	/** Face width in full-image pixels that was normalised. */
+	/** Width of the face that was normalised, in the photo's pixels (the report's unit, whatever size it was decoded at). */
 	readonly faceWidth: number;
-	/** Whether the face had fewer pixels than the normalised size (it was enlarged, so reads softer). */
+	/** Whether the face has fewer pixels than the normalised size (it was enlarged, so reads softer). */
 	readonly upscaled: boolean;
 }
 
@@ -39,7 +39,9 @@ export function measureFocus(face: MainFace, image: RgbImage): FocusFacts {
 	const width = FOCUS_WIDTH;
 	const height = Math.max(BLUR_TAPS + 2, Math.round(((y1 - y0) / faceWidth) * width));
 	const luma = resampleLuma(image, x0, y0, faceWidth / width, (y1 - y0) / height, width, height);
-	return {blur: blurEffect(luma, width, height), faceWidth, upscaled: faceWidth < width};
+	// The landmarks are in analysis pixels: a photo decoded at ½ has twice as many across the face.
+	const inPhoto = faceWidth * (image.scale ?? 1);
+	return {blur: blurEffect(luma, width, height), faceWidth: inPhoto, upscaled: inPhoto < width};
 }
 
 /**

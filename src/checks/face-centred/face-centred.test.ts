@@ -1,8 +1,9 @@
 import {testCheck} from '../../../test/support/check-table.js';
-import {face, header} from '../../../test/support/facts.js';
+import {face} from '../../../test/support/facts.js';
 import {faceCentred} from './index.js';
 
-const at = (centreX: number, eyeY = 520) => ({face: face({centreX, leftEye: [560, eyeY], rightEye: [440, eyeY]}), header: header(1000, 1400)});
+/** A face in a 1000 × 1400 image, its eyes `eyeY` pixels from the top. */
+const at = (centreX: number, eyeY = 520) => ({face: face({centreX, leftEye: [560, eyeY], rightEye: [440, eyeY], eyeLine: eyeY / 1400})});
 
 testCheck(faceCentred, {
 	cases: [

@@ -6,7 +6,7 @@ export const faceCentred = defineCheck({
 	id: 'face-centred',
 	requirement: 'The photo must be taken straight on, with face and shoulders centred.',
 	reason: 'OTHER_REQUIREMENT',
-	needs: ['face', 'header'],
+	needs: ['face'],
 	figures: [
 		{key: 'offset', label: "face's centre off the middle (share of the width)", unit: '%', absolute: true, atMost: 'maxOffset', safeFrom: 'warnOffset'},
 		{key: 'eyeLine', label: 'eye line from the top (share of the height)', unit: '%', between: ['eyeLineMin', 'eyeLineMax']},
@@ -28,9 +28,10 @@ export const faceCentred = defineCheck({
 			['eyeLineMin', 'eyeLineMax'],
 		],
 	},
-	run({face, header}, {maxOffset, warnOffset, eyeLineMin, eyeLineMax}) {
+	run({face}, {maxOffset, warnOffset, eyeLineMin, eyeLineMax}) {
+		// Both shares come with the face: its points are in the analysis image's pixels, not the photo's.
+		const {eyeLine} = face;
 		const offset = face.centreX - 0.5;
-		const eyeLine = (face.leftEye[1] + face.rightEye[1]) / 2 / header.height;
 		const measured = {centreX: round(face.centreX, 3), offset: round(offset, 3), eyeLine: round(eyeLine, 3)};
 		const side = offset > 0 ? 'right' : 'left';
 		const where = `The face's centre is ${percent(Math.abs(offset))} of the width ${side} of the middle`;
