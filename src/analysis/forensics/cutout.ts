@@ -59,8 +59,9 @@ export function measureCutout(reduced: ReducedImage, background: BackgroundFacts
 		}
 	}
 
-	// The analysis image is `factor` times the mask on each axis.
-	const factor = image.width / width;
+	// The mask's own factor: the working copy drops the analysis image's last columns and rows that do
+	// not fill a block, so the ratio of the widths (1430 / 476 = 3.004) would drift 2 px by the edge.
+	const {factor} = background;
 	const shares: number[] = [];
 	// Every other row: hundreds of silhouette points, half the scan.
 	for (let y = 2; y < height - 2; y += 2) {

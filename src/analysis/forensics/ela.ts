@@ -70,9 +70,10 @@ export function headBand(face: MainFace, image: RgbImage): Band | undefined {
 type BlockClass = 'face' | 'edge' | 'backdrop';
 
 /** The band's blocks by class, at most `MAX_BLOCKS` each, as image coordinates of their top-left pixels. */
-function pickBlocks(image: RgbImage, face: MainFace, band: Band, background: BackgroundFacts | undefined): Record<BlockClass, Array<[number, number]>> {
+function pickBlocks(face: MainFace, band: Band, background: BackgroundFacts | undefined): Record<BlockClass, Array<[number, number]>> {
 	const all: Record<BlockClass, Array<[number, number]>> = {face: [], edge: [], backdrop: []};
-	const factor = background ? image.width / background.width : 1;
+	// The mask's own factor, not the ratio of the widths (the working copy drops a partial block).
+	const factor = background?.factor ?? 1;
 	const inMask = (x: number, y: number): number => {
 		if (!background) return 0;
 		const mx = Math.min(background.width - 1, Math.floor(x / factor));
@@ -168,7 +169,7 @@ export function resaveError(block: Float64Array, scratch = new Float64Array(128)
 
 /** Needs the backdrop's mask to tell the face, edge and backdrop blocks apart. */
 export function measureEla(image: RgbImage, face: MainFace, band: Band, background: BackgroundFacts | undefined): ElaMeasure {
-	const picked = pickBlocks(image, face, band, background);
+	const picked = pickBlocks(face, band, background);
 	const block = new Float64Array(64);
 	const scratch = new Float64Array(128);
 	// Error per unit of texture (mean luma step inside the block), or the plain error for the backdrop.
