@@ -23,7 +23,9 @@ export {renderAnnotatedPng} from './report/annotate-png.js';
 export {type HtmlOptions, renderHtml} from './report/html.js';
 export {
 	type Advice,
+	type AdviceAction,
 	type Annotations,
+	adviceActionSchema,
 	adviceSchema,
 	type CheckResult,
 	checkResultSchema,

@@ -1,12 +1,17 @@
 import sharp from 'sharp';
 import {describe, expect, test} from 'vitest';
 import {demoPhotoPath} from '../fixtures/demo-portrait.js';
+import {backgroundWhite} from '../src/checks/background-white/index.js';
 import type {Fix} from '../src/checks/define.js';
+import {headSize} from '../src/checks/head-size/index.js';
 import {type PhotoReport, photoReportSchema, validatePhoto} from '../src/index.js';
 import {caPrCard} from '../src/profiles/index.js';
 import {adviceOf} from '../src/report/advice.js';
 import type {CheckResult, FaceSummary} from '../src/report/schema.js';
 import {suggestCrop} from '../src/report/suggested-crop.js';
+import {formatReport} from '../src/report/text.js';
+import {background, face} from './support/facts.js';
+import {reportOf, runOn} from './support/reports.js';
 
 const FRAMING = ['dimensions', 'aspect-ratio', 'head-size', 'face-centred', 'face-count'] as const;
 const white = {r: 255, g: 255, b: 255};
@@ -58,7 +63,7 @@ describe('report.advice', () => {
 
 	test('a crop is advised only when no retake is needed, and only for what it fixes', () => {
 		const crop = {x: 10, y: 20, width: 715, height: 1001, fixes: ['aspect-ratio', 'head-size']};
-		const framed = ['aspect-ratio', 'head-size', 'unaltered'].map((id) => result(id, 'warn'));
+		const framed = [result('aspect-ratio', 'fail'), result('head-size', 'fail'), result('unaltered', 'fail')];
 		expect(adviceOf(framed, fixes, crop)).toEqual([
 			{action: 're-export', text: 'Export the photo again without edits.', checks: ['unaltered']},
 			{
@@ -68,6 +73,65 @@ describe('report.advice', () => {
 			},
 		]);
 		expect(adviceOf([...framed, result('eyes-open', 'fail')], fixes, crop).map((entry) => entry.action)).toEqual(['retake', 're-export']);
+	});
+
+	test('a crop advised for a failure answers the warned framing it fixes too, in its own order', () => {
+		const crop = {x: 10, y: 20, width: 715, height: 1001, fixes: ['aspect-ratio', 'head-size']};
+		expect(adviceOf([result('aspect-ratio', 'warn'), result('head-size', 'fail')], fixes, crop)).toEqual([
+			{
+				action: 'crop',
+				text: "Crop the photo to the suggested 715 × 1001 pixels from (10, 20): that fixes its proportions and the head's size.",
+				checks: ['aspect-ratio', 'head-size'],
+			},
+		]);
+	});
+
+	test('warnings only: one "check" entry, each fix said as what to do if a person finds it not met', () => {
+		const crop = {x: 10, y: 20, width: 715, height: 1001, fixes: ['aspect-ratio', 'head-size']};
+		const framed = ['aspect-ratio', 'head-size', 'unaltered'].map((id) => result(id, 'warn'));
+		expect(adviceOf(framed, fixes, crop)).toEqual([
+			{
+				action: 'check',
+				text: 'Check aspect-ratio, head-size and unaltered (to look at): if a person finds one not met, for unaltered, export the photo again without edits; for aspect-ratio and head-size, crop the photo to the suggested 715 × 1001 pixels from (10, 20).',
+				checks: ['aspect-ratio', 'head-size', 'unaltered'],
+			},
+		]);
+		expect(adviceOf([result('neutral-expression', 'warn')], fixes)).toEqual([
+			{
+				action: 'check',
+				text: 'Check neutral-expression (to look at): if a person finds it not met, retake the photo with a neutral expression.',
+				checks: ['neutral-expression'],
+			},
+		]);
+	});
+
+	test("issue 29: a warning is never an order, nor before a fix: the head size's retake first, the warned background to check after", () => {
+		// d_img32_crop.jpg: only head-size fails (too large to crop); the background (L* 96.8) warns of a faint shadow.
+		const withBackground = new Map<string, Fix>([
+			...fixes,
+			['background-white', {action: 'retake', how: 'in front of a plain white background'}],
+			['lighting-uniform', {action: 'retake', how: 'with the face lit evenly'}],
+		]);
+		const checks = [
+			result('background-white', 'warn'),
+			result('lighting-uniform', 'warn'),
+			result('neutral-expression', 'warn'),
+			result('head-size', 'fail'),
+			result('unaltered', 'warn'),
+		];
+		const advice = adviceOf(checks, withBackground);
+		expect(advice).toEqual([
+			{action: 'retake', text: 'Retake the photo so that the head is about 48 % of the height.', checks: ['head-size']},
+			{
+				action: 'check',
+				text: 'Check background-white, lighting-uniform, neutral-expression and unaltered (to look at): if a person finds one not met, for background-white, lighting-uniform and neutral-expression, take the new photo in front of a plain white background; with the face lit evenly; with a neutral expression; for unaltered, export the new photo without edits.',
+				checks: ['background-white', 'lighting-uniform', 'neutral-expression', 'unaltered'],
+			},
+		]);
+		// Every fix before every check; each check answered once.
+		expect(advice.map((entry) => entry.action)).toEqual(['retake', 'check']);
+		const answered = advice.flatMap((entry) => entry.checks);
+		expect(new Set(answered).size).toBe(answered.length);
 	});
 
 	test('passed and skipped checks get no advice; nothing failed, none at all', () => {
@@ -80,20 +144,25 @@ describe('report.advice', () => {
 		expect(statuses(report)).toMatchObject({dimensions: 'fail', 'aspect-ratio': 'warn'});
 		expect(report.suggestedCrop).toBeUndefined();
 		const [first, ...rest] = report.advice;
-		expect(first).toMatchObject({action: 're-export', checks: expect.arrayContaining(['dimensions', 'aspect-ratio', 'unaltered'])});
-		expect(first!.text).toMatch(
-			/^Export the photo again from the original, larger file: at least 715 × 1000 pixels; .*framed at 5:7 \(this one is too wide for it\)/,
-		);
-		expect(rest).toEqual([]);
+		expect(first).toMatchObject({action: 're-export', checks: expect.arrayContaining(['dimensions'])});
+		expect(first!.text).toMatch(/^Export the photo again from the original, larger file: at least 715 × 1000 pixels/);
+		// The proportions only warn: a check after the fix, its framing going into the export, not a crop.
+		expect(rest).toEqual([
+			{
+				action: 'check',
+				text: expect.stringMatching(/^Check aspect-ratio.*: if a person finds one not met, export the photo again .*framed at 5:7 \(this one is too wide for it\)/),
+				checks: expect.arrayContaining(['aspect-ratio', 'unaltered']),
+			},
+		]);
 		expect(report.advice.map((entry) => entry.text).join(' ')).not.toMatch(/crop|571 × 800/i);
 		expect(photoReportSchema.parse(report)).toEqual(report);
 	});
 
-	test('the sample photo: the retake first, everything it asks in one sentence, then the export', async () => {
+	test('the sample photo: the retake first, everything it asks in one sentence, then the warned export to check', async () => {
 		const report = await validatePhoto(demoPhotoPath().replace('fixtures/demo-portrait.jpg', 'samples/portrait.jpg'));
-		expect(report.advice.map((entry) => entry.action)).toEqual(['retake', 're-export']);
+		expect(report.advice.map((entry) => entry.action)).toEqual(['retake', 'check']);
 		expect(report.advice[0]!.checks).toEqual(expect.arrayContaining(['background-white', 'neutral-expression', 'head-pose']));
-		expect(report.advice[1]!.text).toMatch(/^Export the new photo /);
+		expect(report.advice[1]!.text).toMatch(/^Check unaltered \(to look at\): if a person finds it not met, export the new photo /);
 		// Each failed or warned check with a fix is answered exactly once.
 		const answered = report.advice.flatMap((entry) => entry.checks);
 		expect(new Set(answered).size).toBe(answered.length);
@@ -184,5 +253,23 @@ describe('report.suggestedCrop', () => {
 		const eyeLine = (450 - crop.y) / crop.height;
 		expect(eyeLine).toBeGreaterThan(0.3);
 		expect(eyeLine).toBeLessThan(0.5);
+	});
+});
+
+describe('issue 29: fixes first, warnings to check after', () => {
+	test('d_img32_crop.jpg: only the head size fails; step 1 retakes for it, the white background (L* 96.8) with a faint shadow is only to check', async () => {
+		const runs = await Promise.all([
+			runOn(backgroundWhite, {background: background({colour: {L: 96.8, a: 0.9, b: -2.1}, chroma: 2.3, shadow: 12})}),
+			runOn(headSize, {face: face({headHeightRatio: 0.784})}),
+		]);
+		const report = reportOf(runs);
+		expect(report.reasons).toEqual(['OTHER_REQUIREMENT']);
+		expect(report.advice.map((entry) => entry.action)).toEqual(['retake', 'check']);
+		const text = formatReport(report);
+		expect(text).toContain('1. Retake the photo so that the head is about 47.9 % of the height (44.3 %–51.4 %; it is 78.4 %).');
+		expect(text).toContain(
+			'2. Check background-white (to look at): if a person finds it not met, take the new photo in front of a plain white background, evenly lit, standing a little away from it so no shadow falls on it.',
+		);
+		expect(text.indexOf('Retake the photo in front of a plain white background')).toBe(-1);
 	});
 });

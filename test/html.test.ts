@@ -7,13 +7,16 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import sharp from 'sharp';
 import {beforeAll, describe, expect, test} from 'vitest';
+import {backgroundWhite} from '../src/checks/background-white/index.js';
+import {exposure} from '../src/checks/exposure/index.js';
 import {type PhotoReport, RETURN_REASON_CODES, RETURN_REASONS, renderAnnotatedPng, renderHtml} from '../src/index.js';
 import {escapeHtml} from '../src/report/html.js';
 import {MARK_COLOURS} from '../src/report/overlay.js';
 import {runCli} from './support/cli.js';
+import {background, reduced, region} from './support/facts.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
 import {repoRoot} from './support/photos.js';
-import {FACE, IMAGE, maskUrl, syntheticReport, THUMBNAIL, thumbnailUrl, type Variant, variantReports} from './support/reports.js';
+import {FACE, IMAGE, maskUrl, reportOf, runOn, syntheticReport, THUMBNAIL, thumbnailUrl, type Variant, variantReports} from './support/reports.js';
 
 let reports: PhotoReport[];
 let html: string;
@@ -261,5 +264,48 @@ describe('the command line: --html and --annotate', () => {
 		expect([tiny.code, tiny.stderr]).toEqual([2, expect.stringContaining('--picture-size must be a whole number of pixels from 64 to 4096; got "10"')]);
 		const alone = await run('--picture-size', '300');
 		expect([alone.code, alone.stderr]).toEqual([2, expect.stringContaining('--picture-size sizes the pictures of --html and --annotate')]);
+	});
+});
+
+describe('issue 29: each heading, reason and limit comes from the outcome that was reached', () => {
+	/** The part of a card under one status heading. */
+	const partOf = (card: string, status: string): string => {
+		const start = card.indexOf(`data-part="${status}"`);
+		return start < 0 ? '' : card.slice(start, card.indexOf('</section>', start));
+	};
+
+	test('a bright face that warns (d_img14_crop.jpg, L* 81) is neither filed nor counted as too dark', async () => {
+		const run = await runOn(exposure, {faceRegion: region({medianL: 80.7, brightShare: 0}), reduced: reduced()});
+		expect(run.result).toMatchObject({status: 'warn', reason: 'OTHER_REQUIREMENT'});
+		const page = renderHtml([reportOf([run])]);
+		expect(page).toMatch(/<tr data-reason="TOO_DARK">.*?data-review="0"/);
+		expect(page).toMatch(/<tr data-reason="OTHER_REQUIREMENT">.*?data-review="1"/);
+		const warned = partOf(cardOf(page, 0), 'warn');
+		expect(warned).toContain('Bright but detailed');
+		expect(warned).not.toContain(escapeHtml(RETURN_REASONS.TOO_DARK));
+		expect(warned).toContain(`the portal's reason: ${escapeHtml(RETURN_REASONS.OTHER_REQUIREMENT)} <code>OTHER_REQUIREMENT</code>`);
+		// Fails above 83 (or above 80 when 1 % is clipped): not "between 15 and 80".
+		expect(warned).toContain('<th>face lightness (L*, median)</th><td class="value">80.7</td><td class="limit">at most 83 (80 is safe)</td>');
+		expect(warned).toContain('<th>face clipped to white</th><td class="value">0 %</td><td class="limit">at most 1 %</td>');
+	});
+
+	test("a dark face beside nothing bright (d_img32_dark.jpg, L* 24, 'below 35') shows the limit it failed, not 15–80", async () => {
+		const run = await runOn(exposure, {faceRegion: region({medianL: 23.9}), reduced: reduced(30, 89)});
+		expect(run.result.message).toContain('(below 35)');
+		const failed = partOf(cardOf(renderHtml([reportOf([run])]), 0), 'fail');
+		expect(failed).toContain(`${escapeHtml(RETURN_REASONS.TOO_DARK)} <code>TOO_DARK</code>`);
+		expect(failed).toContain('<th>face lightness (L*, median)</th><td class="value">23.9</td><td class="limit">needs at least 35</td>');
+		expect(failed).toContain('<th>brightest 1 % of the photo (of 255)</th><td class="value">89</td><td class="limit">needs at least 150</td>');
+	});
+
+	test("a warning is headed by its requirement, never by the portal's complaint: a white background (L* 96.8) with a faint shadow", async () => {
+		const run = await runOn(backgroundWhite, {background: background({colour: {L: 96.8, a: 0.9, b: -2.1}, chroma: 2.3, shadow: 12})});
+		expect(run.result.status).toBe('warn');
+		const warned = partOf(cardOf(renderHtml([reportOf([run])]), 0), 'warn');
+		expect(warned).not.toMatch(/<h4>/);
+		expect(warned).not.toContain(`</span> ${escapeHtml(RETURN_REASONS.BACKGROUND_NOT_WHITE)}`);
+		expect(warned).toContain('<p class="req">The photo must be taken in front of a plain white background');
+		expect(warned).toContain('<td class="value">96.8</td><td class="limit">needs at least 91 (94 is safe)</td>');
+		expect(warned).toContain(`If a person finds it not met, the portal's reason: ${escapeHtml(RETURN_REASONS.BACKGROUND_NOT_WHITE)}`);
 	});
 });

@@ -12,6 +12,12 @@ export interface CheckOutcome {
 	reason?: ReturnReason;
 	/** What would fix this outcome, when it differs from the check's own `fix` (no face found is not "only you in the frame"). */
 	fix?: Fix;
+	/**
+	 * The limits this outcome judged a figure by, when they are not the figure's own (exposure: a dark
+	 * face beside nothing bright is judged by `darkFaceLightness`, not the usual 15–80), so the limit a
+	 * person reads beside the figure is the one the message names. Keyed by the figure's `key`.
+	 */
+	bounds?: Readonly<Record<string, FigureBounds>>;
 }
 
 /**
@@ -42,6 +48,9 @@ export interface Figure {
 	readonly between?: readonly [string, string] | string;
 	readonly absolute?: boolean;
 }
+
+/** The limits a figure is judged by, named by their keys in the check's limits: what an outcome may set in its `bounds`. */
+export type FigureBounds = Pick<Figure, 'atLeast' | 'atMost' | 'safeFrom'>;
 
 /** A threshold group: a flat object of numbers, number pairs and policy words. */
 export type LimitsSchema = z.ZodObject<Record<string, z.ZodType<number | string | readonly [number, number] | undefined>>>;

@@ -41,10 +41,10 @@ export async function runCheck(check: AnyCheck, facts: PhotoFacts, profile: Prof
 	try {
 		const entries = await Promise.all(check.needs.map(async (name) => [name, await facts.get(name)] as const));
 		const values = Object.fromEntries(entries) as Pick<FactValues, FactName>;
-		const {status, message, measured, reason, fix} = check.run(values, limits);
-		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not) and its own fix.
+		const {status, message, measured, reason, fix, bounds} = check.run(values, limits);
+		// An outcome may name its own reason (exposure: too dark is TOO_DARK, washed out is not), its own fix, and the limits it judged its figures by.
 		return {
-			result: {...base, status, reason: reason ?? check.reason, message, ...(measured ? {measured} : {})},
+			result: {...base, status, reason: reason ?? check.reason, message, ...(measured ? {measured} : {}), ...(bounds ? {bounds} : {})},
 			fix: needsFix(status) ? (fix ?? fixOf(check, limits)) : undefined,
 		};
 	} catch (error) {

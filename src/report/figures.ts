@@ -12,7 +12,8 @@ export interface FigureRow {
 
 /**
  * The figures of a check's result that its definition labels, each beside its limit (from the
- * result's own limits, so another profile's figures follow it); the rest of `measured` is left to
+ * result's own limits, so another profile's figures follow it; and the limits its outcome judged the
+ * figure by, `bounds`, where they are not the figure's usual ones); the rest of `measured` is left to
  * the raw figures. A check the catalogue does not know (a report from elsewhere) has none.
  */
 export function figureRows(result: CheckResult): FigureRow[] {
@@ -22,28 +23,31 @@ export function figureRows(result: CheckResult): FigureRow[] {
 		const value = result.measured?.[figure.key];
 		if (value === undefined) return [];
 		const shown = typeof value === 'number' ? write(figure.absolute ? Math.abs(value) : value, figure.unit) : String(value);
-		const limit = limitWords(figure, limits);
+		// The outcome's own bounds replace the figure's: the limit column says what the message says.
+		const limit = limitWords(result.bounds?.[figure.key] ?? figure, figure.unit, limits);
 		return [{label: figure.label, value: shown, ...(limit ? {limit} : {})}];
 	});
 }
 
-function limitWords(figure: Figure, limits: NonNullable<CheckResult['limits']>): string | undefined {
+type Bounds = Pick<Figure, 'between'> & {[key in 'atLeast' | 'atMost' | 'safeFrom']?: string | undefined};
+
+function limitWords(bounds: Bounds, unit: string | undefined, limits: NonNullable<CheckResult['limits']>): string | undefined {
 	const at = (key: string | undefined): number | undefined => {
 		const value = key === undefined ? undefined : limits[key];
 		return typeof value === 'number' ? value : undefined;
 	};
-	const safe = at(figure.safeFrom);
-	const safely = safe === undefined ? '' : ` (${write(safe, figure.unit)} is safe)`;
-	const low = at(figure.atLeast);
-	const high = at(figure.atMost);
-	if (low !== undefined && high !== undefined) return `between ${write(low, figure.unit)} and ${write(high, figure.unit)}${safely}`;
-	if (low !== undefined) return `needs at least ${write(low, figure.unit)}${safely}`;
-	if (high !== undefined) return `at most ${write(high, figure.unit)}${safely}`;
-	if (figure.between !== undefined) {
-		const [from, to] = typeof figure.between === 'string' ? pair(limits[figure.between]) : [at(figure.between[0]), at(figure.between[1])];
-		if (from !== undefined && to !== undefined) return `between ${write(from, figure.unit)} and ${write(to, figure.unit)}`;
+	const safe = at(bounds.safeFrom);
+	const safely = safe === undefined ? '' : ` (${write(safe, unit)} is safe)`;
+	const low = at(bounds.atLeast);
+	const high = at(bounds.atMost);
+	if (low !== undefined && high !== undefined) return `between ${write(low, unit)} and ${write(high, unit)}${safely}`;
+	if (low !== undefined) return `needs at least ${write(low, unit)}${safely}`;
+	if (high !== undefined) return `at most ${write(high, unit)}${safely}`;
+	if (bounds.between !== undefined) {
+		const [from, to] = typeof bounds.between === 'string' ? pair(limits[bounds.between]) : [at(bounds.between[0]), at(bounds.between[1])];
+		if (from !== undefined && to !== undefined) return `between ${write(from, unit)} and ${write(to, unit)}`;
 	}
-	if (safe !== undefined) return `${write(safe, figure.unit)} is safe`;
+	if (safe !== undefined) return `${write(safe, unit)} is safe`;
 	return undefined;
 }
 

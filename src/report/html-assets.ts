@@ -67,6 +67,8 @@ figcaption{color:var(--muted);font-size:12px;margin-top:4px}
 .check p{margin:2px 0}
 .check .req{color:var(--muted);font-size:12px}
 .check .message{overflow-wrap:break-word}
+.check .if-returned{color:var(--muted);font-size:12px}
+.check .if-returned code{font-size:11px}
 .figures{margin:4px 0;font-size:12px;table-layout:fixed}
 .figures th{width:50%}.figures td.value{width:18%}
 .figures th{font-weight:400;color:inherit;font-size:12px;padding:2px 8px 2px 0}

@@ -222,14 +222,18 @@ const REASON_MET: Record<ReturnReason, string> = {
 };
 
 /**
- * The checks by what a person must do about them: not met, then to look at, each under the portal's
- * reason (in the portal's words); the met and the not assessed folded away, under plain headings.
+ * The checks by what a person must do about them: not met, under the portal's reasons (in its words:
+ * what the photo would be returned for), then to look at, each under its own requirement, with the
+ * reason the portal would give if a person finds it not met (a warning is not that reason yet: "The
+ * background is not white." cannot head a white background with a faint shadow); the met and the
+ * not assessed folded away, under plain headings.
  */
 function findings(checks: readonly CheckResult[], profile: string): string {
 	const part = (status: Status, heading: string): string => {
 		const members = checks.filter((check) => check.status === status);
 		if (members.length === 0) return '';
-		return `<section class="status-part" data-part="${status}"><h3>${heading} (${members.length})</h3>${reasonGroups(members, status, profile)}</section>`;
+		const body = status === 'warn' ? members.map((check) => checkBlock(check, profile)).join('') : reasonGroups(members, status, profile);
+		return `<section class="status-part" data-part="${status}"><h3>${heading} (${members.length})</h3>${body}</section>`;
 	};
 	const met = checks.filter((check) => check.status === 'pass' || check.status === 'skip');
 	const metCount = checks.filter((check) => check.status === 'pass').length;
@@ -249,20 +253,23 @@ function reasonGroups(members: readonly CheckResult[], tone: Status, profile: st
 			tone === 'pass'
 				? `<span class="badge st-pass">met</span> ${escapeHtml(REASON_MET[reason])}`
 				: `<span class="badge st-${tone}">${STATUS_WORDS[tone]}</span> ${escapeHtml(reasonWords(profile, reason))}`;
-		return `<div class="group" data-reason="${reason}" data-status="${tone}"><h4>${heading} <code>${reason}</code></h4>${under.map(checkBlock).join('')}</div>`;
+		return `<div class="group" data-reason="${reason}" data-status="${tone}"><h4>${heading} <code>${reason}</code></h4>${under.map((check) => checkBlock(check, profile)).join('')}</div>`;
 	}).join('');
 }
 
-function checkBlock(check: CheckResult): string {
+function checkBlock(check: CheckResult, profile: string): string {
 	const rows = figureRows(check).map(
 		(row) =>
 			`<tr><th>${escapeHtml(row.label)}</th><td class="value">${escapeHtml(row.value)}</td><td class="limit">${row.limit ? escapeHtml(row.limit) : ''}</td></tr>`,
 	);
 	const raw = rawFigures(check);
 	return (
-		`<div class="check" data-check="${escapeHtml(check.id)}" data-status="${check.status}">` +
+		`<div class="check" data-check="${escapeHtml(check.id)}" data-status="${check.status}"${check.status === 'warn' ? ` data-reason="${check.reason}"` : ''}>` +
 		`<div class="check-head"><span class="badge st-${check.status}">${STATUS_WORDS[check.status]}</span> <span class="id">${escapeHtml(check.id)}</span></div>` +
 		`<p class="req">${escapeHtml(check.requirement)}</p><p class="message">${escapeHtml(check.message)}</p>` +
+		(check.status === 'warn'
+			? `<p class="if-returned">If a person finds it not met, the portal's reason: ${escapeHtml(reasonWords(profile, check.reason))} <code>${check.reason}</code></p>`
+			: '') +
 		(rows.length > 0 ? `<table class="figures">${rows.join('')}</table>` : '') +
 		raw +
 		'</div>'

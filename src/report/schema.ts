@@ -17,6 +17,12 @@ export const checkResultSchema = z.object({
 	message: z.string().min(1),
 	measured: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
 	limits: z.record(z.string(), z.union([z.number(), z.string()])).optional(),
+	/**
+	 * For a figure of `measured` that this outcome judged by other limits than its usual ones: the keys
+	 * (in `limits`) of the limits it was judged by, e.g. `{faceLightness: {atLeast: 'darkFaceLightness'}}`
+	 * for a dark face beside nothing bright. The HTML report writes these beside the figure.
+	 */
+	bounds: z.record(z.string(), z.object({atLeast: z.string().optional(), atMost: z.string().optional(), safeFrom: z.string().optional()}).strict()).optional(),
 });
 
 export const faceSummarySchema = z.object({
@@ -39,15 +45,22 @@ const picture = z.object({
 	dataUrl: z.string().startsWith('data:image/'),
 });
 
-/** What a person does about a failed or warned check, in the order to do it: a retake makes the other two moot. */
+/** What fixes a check, in the order to do it: a retake makes the other two moot. */
 export const fixActionSchema = z.enum(['retake', 're-export', 'crop']);
+
+/**
+ * What a piece of advice asks: a fix for failed checks (`retake`, `re-export`, `crop`, in that
+ * order), or, last, `check`: a person looks at the warned checks and applies their fixes only if
+ * they find one not met. A warning never becomes an order, nor comes before a fix.
+ */
+export const adviceActionSchema = z.enum([...fixActionSchema.options, 'check']);
 
 /** One thing to do: one entry per action, naming every check it answers. */
 export const adviceSchema = z.object({
-	action: fixActionSchema,
-	/** A sentence: "Retake the photo with both eyes open, looking at the camera; with a neutral expression: …". */
+	action: adviceActionSchema,
+	/** A sentence: "Retake the photo with both eyes open, looking at the camera; with a neutral expression: …", or "Check glare (to look at): …". */
 	text: z.string().min(1),
-	/** The ids of the failed or warned checks this answers. */
+	/** The ids of the checks this answers: failed ones for a fix (and the warned ones its crop fixes too), warned ones for `check`. */
 	checks: z.array(checkId).min(1),
 });
 
@@ -97,7 +110,7 @@ export const provenanceSchema = z.object({
 export const photoReportSchema = z.object({
 	verdict: verdictSchema,
 	reasons: z.array(returnReasonSchema),
-	/** What to do, in the order to do it (retake, then export again, then crop); empty when nothing failed or warned. */
+	/** What to do, in the order to do it (retake, then export again, then crop, then check the warnings); empty when nothing failed or warned. */
 	advice: z.array(adviceSchema).default([]),
 	/** Present when cropping this photo would fix its framing (see `suggestedCropSchema`). */
 	suggestedCrop: suggestedCropSchema.optional(),
@@ -130,5 +143,6 @@ export type PhotoReport = z.infer<typeof photoReportSchema>;
 export type Annotations = z.infer<typeof annotationsSchema>;
 export type Provenance = z.infer<typeof provenanceSchema>;
 export type FixAction = z.infer<typeof fixActionSchema>;
+export type AdviceAction = z.infer<typeof adviceActionSchema>;
 export type Advice = z.infer<typeof adviceSchema>;
 export type SuggestedCrop = z.infer<typeof suggestedCropSchema>;

@@ -5,7 +5,7 @@
  */
 import {describe, expect, test} from 'vitest';
 import type {FactName, FactValues} from '../../src/analysis/facts.js';
-import {type AnyCheck, type Check, fixOf, requirementOf} from '../../src/checks/define.js';
+import {type AnyCheck, type Check, type CheckOutcome, fixOf, requirementOf} from '../../src/checks/define.js';
 import {formatMegabytes, num, percent} from '../../src/format.js';
 import {limitsOf} from '../../src/pipeline/run-check.js';
 import {caPrCard} from '../../src/profiles/index.js';
@@ -24,6 +24,8 @@ export interface CheckCase<N extends FactName, L> {
 	message?: ReadonlyArray<string | RegExp>;
 	/** The fix of this outcome (its own or the check's): its action, and what its `how` must contain. */
 	fix?: {action: FixAction; how?: ReadonlyArray<string>};
+	/** The limits the outcome judged its figures by, when not the figures' own (`bounds`). */
+	bounds?: CheckOutcome['bounds'];
 }
 
 export interface CheckTable<N extends FactName, L> {
@@ -67,6 +69,15 @@ export function testCheck<Id extends string, N extends FactName, L>(check: Check
 			if (item.fix) {
 				expect(outcome.fix?.action).toBe(item.fix.action);
 				for (const expected of item.fix.how ?? []) expect(outcome.fix?.how).toContain(expected);
+			}
+			if (item.bounds) expect(outcome.bounds).toEqual(item.bounds);
+			// Bounds name a figure the check labels and limits it has.
+			for (const [key, bounds] of Object.entries(outcome.bounds ?? {})) {
+				expect(
+					check.figures?.map((figure) => figure.key),
+					`${check.id}: bounds of an unlabelled figure`,
+				).toContain(key);
+				for (const limit of Object.values(bounds)) expect(defaults as Record<string, unknown>).toHaveProperty(limit as string);
 			}
 		});
 

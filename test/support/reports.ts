@@ -3,10 +3,11 @@
  * contract, so these need no face engine and no background-mask code to exist yet.
  */
 import sharp from 'sharp';
+import type {FactValues, PhotoFacts} from '../../src/analysis/facts.js';
 import {type AnyCheck, type Fix, fixOf} from '../../src/checks/define.js';
 import {CHECK_IDS, type CheckId, checks as catalogue} from '../../src/checks/registry.js';
 import {provenanceOf} from '../../src/pipeline/provenance.js';
-import {limitsOf} from '../../src/pipeline/run-check.js';
+import {type CheckRun, limitsOf, runCheck} from '../../src/pipeline/run-check.js';
 import {caPrCard} from '../../src/profiles/index.js';
 import {buildReport} from '../../src/report/build.js';
 import type {CheckResult, PhotoReport, Status} from '../../src/report/schema.js';
@@ -173,4 +174,18 @@ export function syntheticReport({source, variant, thumbnail, mask}: SyntheticOpt
 export async function variantReports(names: (variant: Variant, index: number) => string = (variant) => `${variant}.jpg`): Promise<PhotoReport[]> {
 	const [thumbnail, mask] = await Promise.all([thumbnailUrl(), maskUrl()]);
 	return VARIANTS.map((variant, index) => syntheticReport({source: names(variant, index), variant, thumbnail, mask}));
+}
+
+/** A real check run by the pipeline on facts given by hand: its result (reason, limits, bounds as the pipeline words them) and its fix. */
+export function runOn(check: AnyCheck, values: Partial<FactValues>): Promise<CheckRun> {
+	const facts = {get: async (name: keyof FactValues) => values[name]} as unknown as PhotoFacts;
+	return runCheck(check, facts, caPrCard);
+}
+
+/** A report of these results, every other check of the catalogue passing, with the fixes the runs gave. */
+export function reportOf(runs: readonly CheckRun[], source = 'photo.jpg'): PhotoReport {
+	const byId = new Map(runs.map((run) => [run.result.id, run]));
+	const checks = CHECK_IDS.map((id) => byId.get(id)?.result ?? check(id, 'pass', `${id} is fine.`));
+	const fixes = new Map(runs.flatMap((run) => (run.fix ? [[run.result.id, run.fix] as const] : [])));
+	return buildReport({checks, profile: 'ca-pr-card', provenance: PROVENANCE, source}, fixes);
 }

@@ -11,6 +11,8 @@ testCheck(exposure, {
 			facts: {faceRegion: region({medianL: 28}), reduced: reduced(100, 117)},
 			status: 'fail',
 			message: ['below 35', 'reaches 117 of 255, at least 150'],
+			// Judged by 35, not by the usual 15–80: the HTML's limit column says what the message says.
+			bounds: {faceLightness: {atLeast: 'darkFaceLightness'}},
 		},
 		{name: 'dark skin beside a white backdrop', facts: {faceRegion: region({medianL: 26}), reduced: reduced()}, status: 'pass'},
 		{name: 'dark face, bright parts', facts: {faceRegion: region({medianL: 18}), reduced: reduced()}, status: 'warn', message: ['at least 20 is safe']},
@@ -32,16 +34,25 @@ testCheck(exposure, {
 			name: 'bright but detailed (a light face on white, nothing clipped) only warns',
 			facts: {faceRegion: region({medianL: 81, brightShare: 0.002}), reduced: reduced()},
 			status: 'warn',
+			// A bright face is never filed under TOO_DARK.
+			reason: 'OTHER_REQUIREMENT',
 			message: ['Bright but detailed', 'above 80', '0.2 %', 'under 1 %'],
+			bounds: {faceLightness: {atMost: 'maxDetailedFaceLightness', safeFrom: 'maxFaceLightness'}, clippedShare: {atMost: 'brightClippedShare'}},
 		},
 		{name: 'clipped', facts: {faceRegion: region({medianL: 70, brightShare: 0.2}), reduced: reduced()}, status: 'fail', reason: 'OTHER_REQUIREMENT'},
 		{
 			name: 'a little bright',
 			facts: {faceRegion: region({medianL: 77}), reduced: reduced()},
 			status: 'warn',
+			reason: 'OTHER_REQUIREMENT',
 			message: ['at most L* 75 and 5 % clipped are safe'],
 		},
-		{name: 'a little clipped', facts: {faceRegion: region({medianL: 70, brightShare: 0.07}), reduced: reduced()}, status: 'warn'},
+		{
+			name: 'a little clipped',
+			facts: {faceRegion: region({medianL: 70, brightShare: 0.07}), reduced: reduced()},
+			status: 'warn',
+			reason: 'OTHER_REQUIREMENT',
+		},
 		{name: 'no skin measured', facts: {faceRegion: region({medianL: Number.NaN}), reduced: reduced()}, status: 'skip', message: ['no skin of the face']},
 	],
 });

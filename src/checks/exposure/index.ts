@@ -1,7 +1,7 @@
 import {z} from 'zod';
 import type {ReducedImage} from '../../analysis/pixels/reduced.js';
 import {finite, num, percent, round} from '../../format.js';
-import {defineCheck} from '../define.js';
+import {type CheckOutcome, defineCheck} from '../define.js';
 
 export const exposure = defineCheck({
 	id: 'exposure',
@@ -52,14 +52,20 @@ export const exposure = defineCheck({
 			['warnClippedShare', 'maxClippedShare'],
 		],
 	},
-	run({faceRegion, reduced}, limits) {
+	run({faceRegion, reduced}, limits): CheckOutcome {
 		const {medianL, brightShare, darkShare} = faceRegion.tone;
 		const highlight = lumaQuantile(reduced, 0.99);
 		const measured = finite({faceLightness: round(medianL), clippedShare: round(brightShare, 3), blackShare: round(darkShare, 3), highlight});
 		if (!Number.isFinite(medianL)) return {status: 'skip', message: 'Not assessed: no skin of the face could be measured.', measured};
 		const face = `the face's skin has a median lightness of L* ${num(medianL, 0)}`;
+		// Each outcome names the limits it judged the lightness by (`bounds`), so the figure's limit says what its message says.
 		if (medianL < limits.minFaceLightness) {
-			return {status: 'fail', message: `Too dark: ${face} (needs at least ${limits.minFaceLightness}).`, measured};
+			return {
+				status: 'fail',
+				message: `Too dark: ${face} (needs at least ${limits.minFaceLightness}).`,
+				measured,
+				bounds: {faceLightness: {atLeast: 'minFaceLightness'}},
+			};
 		}
 		// Dark skin in a well-exposed photo sits beside something bright (a white backdrop, a shirt); an under-exposed photo has nothing bright.
 		if (medianL < limits.darkFaceLightness && highlight < limits.minHighlight) {
@@ -67,11 +73,18 @@ export const exposure = defineCheck({
 				status: 'fail',
 				message: `Too dark: ${face} (below ${limits.darkFaceLightness}) and nothing in the photo is bright (its brightest 1 % reaches ${highlight} of 255, at least ${limits.minHighlight} in a well-exposed photo).`,
 				measured,
+				bounds: {faceLightness: {atLeast: 'darkFaceLightness'}},
 			};
 		}
 		if (medianL < limits.warnFaceLightness) {
-			return {status: 'warn', message: `Possibly too dark: ${face} (at least ${limits.warnFaceLightness} is safe).`, measured};
+			return {
+				status: 'warn',
+				message: `Possibly too dark: ${face} (at least ${limits.warnFaceLightness} is safe).`,
+				measured,
+				bounds: {faceLightness: {atLeast: 'minFaceLightness', safeFrom: 'warnFaceLightness'}},
+			};
 		}
+		// Too bright is not too dark: every outcome from here on that fails or warns is OTHER_REQUIREMENT, as a washed out photo is returned for.
 		const washed = (text: string) => `${face} and ${percent(brightShare, 0)} of it is clipped to white; ${text}`;
 		// Washed out is detail lost, not light skin: a bright face fails when it is also clipped, or far too bright.
 		const lostDetail = medianL > limits.maxFaceLightness && brightShare >= limits.brightClippedShare;
@@ -83,25 +96,40 @@ export const exposure = defineCheck({
 					`at most L* ${limits.maxDetailedFaceLightness}, at most L* ${limits.maxFaceLightness} with ${percent(limits.brightClippedShare, 0)} or more clipped, and at most ${percent(limits.maxClippedShare, 0)} clipped.`,
 				)}`,
 				measured,
+				bounds: washedBounds(medianL > limits.maxDetailedFaceLightness, lostDetail),
 			};
 		}
 		if (medianL > limits.maxFaceLightness) {
 			return {
 				status: 'warn',
+				reason: 'OTHER_REQUIREMENT',
 				message: `Bright but detailed: ${face} (above ${limits.maxFaceLightness}), yet only ${percent(brightShare, 1)} of it is clipped to white (under ${percent(limits.brightClippedShare, 0)}): light skin, or a face close to washed out; a person should look.`,
 				measured,
+				bounds: {
+					faceLightness: {atMost: 'maxDetailedFaceLightness', safeFrom: 'maxFaceLightness'},
+					clippedShare: {atMost: 'brightClippedShare'},
+				},
 			};
 		}
 		if (medianL > limits.warnMaxFaceLightness || brightShare > limits.warnClippedShare) {
 			return {
 				status: 'warn',
+				reason: 'OTHER_REQUIREMENT',
 				message: `Possibly over-exposed: ${washed(`at most L* ${limits.warnMaxFaceLightness} and ${percent(limits.warnClippedShare, 0)} clipped are safe.`)}`,
 				measured,
+				bounds: {faceLightness: {atMost: 'maxFaceLightness', safeFrom: 'warnMaxFaceLightness'}},
 			};
 		}
 		return {status: 'pass', message: `Well exposed: ${face}, ${percent(brightShare, 1)} of it clipped to white.`, measured};
 	},
 });
+
+/** The limits a washed-out face was judged by: far too bright, or bright and clipped, or clipped whatever its lightness. */
+function washedBounds(farTooBright: boolean, lostDetail: boolean): CheckOutcome['bounds'] {
+	if (farTooBright) return {faceLightness: {atMost: 'maxDetailedFaceLightness'}};
+	if (lostDetail) return {faceLightness: {atMost: 'maxFaceLightness'}, clippedShare: {atMost: 'brightClippedShare'}};
+	return {clippedShare: {atMost: 'maxClippedShare', safeFrom: 'warnClippedShare'}};
+}
 
 /** The luma (0–255) below which a share `q` of the photo's pixels lie. */
 export function lumaQuantile(reduced: Pick<ReducedImage, 'histogram'>, q: number): number {
