@@ -150,7 +150,9 @@ describe('report.advice', () => {
 		expect(rest).toEqual([
 			{
 				action: 'check',
-				text: expect.stringMatching(/^Check aspect-ratio.*: if a person finds one not met, export the photo again .*framed at 5:7 \(this one is too wide for it\)/),
+				text: expect.stringMatching(
+					/^Check aspect-ratio.*: if a person finds one not met, export the photo again .*framed at 5:7 \(this one is too wide for it\)/,
+				),
 				checks: expect.arrayContaining(['aspect-ratio', 'unaltered']),
 			},
 		]);
