@@ -195,6 +195,26 @@ describe.skipIf(!hasChromium)(`the HTML report in headless Chromium${hasChromium
 		expect(pageWidth).toBeLessThanOrEqual(390);
 	});
 
+	test("at a phone's width the summary and the photo table fit: no sideways scroll, each verdict on screen", async () => {
+		await page.setViewportSize({width: 390, height: 844});
+		try {
+			const overflow = await page.evaluate(() =>
+				[...document.querySelectorAll<HTMLElement>('section.block')].map((block) => block.scrollWidth - block.clientWidth),
+			);
+			expect(
+				overflow.every((pixels) => pixels <= 0),
+				JSON.stringify(overflow),
+			).toBe(true);
+			const badges = await page
+				.locator('table.photos tbody .badge')
+				.evaluateAll((elements) => elements.map((element) => element.getBoundingClientRect().right));
+			expect(badges.length).toBeGreaterThan(0);
+			expect(Math.max(...badges)).toBeLessThanOrEqual(390);
+		} finally {
+			await page.setViewportSize({width: 1280, height: 900});
+		}
+	});
+
 	test('filters by verdict and by reason, from the controls and from the summary', async () => {
 		const names = (predicate: (report: PhotoReport) => boolean): (string | undefined)[] => reports.filter(predicate).map((report) => report.source);
 		await page.selectOption('#f-verdict', 'return');

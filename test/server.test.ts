@@ -161,6 +161,17 @@ describe('photo-requirements serve: the HTTP service', () => {
 		expect(validator.stats().completed).toBe(before + 1);
 	}, 60_000);
 
+	test('an unknown route is a 404 with the documented code, naming the routes there are', async () => {
+		const response = await fetch(`${base}/v2/validate`);
+		expect(response.status).toBe(404);
+		expect(await response.json()).toEqual({
+			statusCode: 404,
+			code: 'ERR_NOT_FOUND',
+			error: 'Not Found',
+			message: expect.stringContaining('no route GET /v2/validate: the service answers POST /v1/validate'),
+		});
+	});
+
 	test('GET /v1/profiles lists each profile with its version and sources', async () => {
 		const body = (await (await fetch(`${base}/v1/profiles`)).json()) as {
 			profiles: Array<{id: string; version: string; sources: Record<string, {source: string; checked: string}>}>;

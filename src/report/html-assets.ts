@@ -28,7 +28,8 @@ button.link{all:unset;cursor:pointer;color:#1d4ed8}
 button.link:hover,a:hover{text-decoration:underline}
 a{color:#1d4ed8;text-decoration:none}
 .controls{display:flex;gap:12px;align-items:center;flex-wrap:wrap;margin-bottom:8px}
-.controls label{display:flex;gap:6px;align-items:center}
+.controls label{display:flex;gap:6px;align-items:center;max-width:100%}
+.controls select{min-width:0;max-width:100%}
 select{font:inherit;padding:2px 4px}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff;white-space:nowrap}
 .v-return .badge,.badge.v-return,.badge.st-fail{background:var(--fail)}
@@ -41,6 +42,7 @@ select{font:inherit;padding:2px 4px}
 .card header{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}
 .card .body{display:grid;grid-template-columns:minmax(260px,480px) minmax(0,1fr);gap:20px;margin-top:10px}
 @media (max-width:760px){body{padding:8px 10px 40px}.card{padding:10px}.card .body{grid-template-columns:minmax(0,1fr)}.figures th{width:55%}}
+@media (max-width:560px){table.reason-counts,table.photos,.reason-counts tbody,.photos tbody,.photos thead{display:block}.reason-counts thead,.photos thead th:last-child{display:none}.photos thead tr{display:flex;flex-wrap:wrap;gap:4px 14px}.photos thead th{border:0;padding:2px 0}.reason-counts tr,.photos tbody tr{display:grid;grid-template-columns:auto minmax(0,1fr) auto;gap:2px 8px;padding:6px 0;border-bottom:1px solid var(--line)}.reason-counts td,.photos td{border:0;padding:0;overflow-wrap:anywhere}.reason-counts td:first-child,.photos td:nth-child(n+4){grid-column:1/-1}.reason-counts td.num{text-align:left}.reason-counts td:nth-child(3)::before{content:"returned "}.reason-counts td:nth-child(4)::before{content:"warning only "}.photos td:nth-child(4):not(:empty)::before{content:"Reasons: ";color:var(--muted)}}
 figure{margin:0}
 .viewer{overflow:auto;max-height:85vh;background:#e2e8f0;border-radius:4px}
 .viewer svg{display:block;width:100%;height:auto}

@@ -91,6 +91,16 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 		});
 	});
 
+	// Fastify's own 404 body has no `code`: every error body has one, as docs/server.md says.
+	app.setNotFoundHandler((request, reply) =>
+		reply.code(404).send({
+			statusCode: 404,
+			code: 'ERR_NOT_FOUND',
+			error: 'Not Found',
+			message: `no route ${request.method} ${request.url.slice(0, 200)}: the service answers POST /v1/validate, GET /v1/profiles, GET /healthz and GET /openapi.json`,
+		}),
+	);
+
 	app.post('/v1/validate', async (request, reply) => {
 		const query = request.query as Record<string, string | undefined>;
 		const profile = query.profile;
