@@ -2,11 +2,14 @@ import {mkdir, mkdtemp, rm, symlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
+import {EXIT, ExitTally} from '../src/cli/exit-status.js';
 import {OrderedWriter} from '../src/cli/ordered-writer.js';
 import {ProgressBar} from '../src/cli/progress.js';
 import {walkPaths} from '../src/cli/walk.js';
 import {validatePhoto} from '../src/index.js';
 import {displayPath} from '../src/input/read.js';
+import {INTERNAL_ERROR_MESSAGE} from '../src/pipeline/run-check.js';
+import type {PhotoReport} from '../src/report/schema.js';
 import {jpeg} from './support/images.js';
 
 function fakeStream(isTTY: boolean): NodeJS.WriteStream & {output: string} {
@@ -120,5 +123,34 @@ describe('walking folders', () => {
 		} finally {
 			await rm(root, {recursive: true, force: true});
 		}
+	});
+});
+
+describe('the exit status', () => {
+	const report = (verdict: PhotoReport['verdict'], ...messages: string[]) =>
+		({verdict, checks: messages.map((message, index) => ({id: `check-${index}`, status: 'warn', message}))}) as unknown as PhotoReport;
+	const statusOf = (strict: boolean, ...reports: PhotoReport[]) => {
+		const tally = new ExitTally(strict);
+		for (const each of reports) tally.add(each);
+		return tally.status;
+	};
+	const stopped = report('review', 'Not checked: validating this photo took longer than 1 ms from its start and was stopped; check it again on its own.');
+	const crashed = report('review', `${INTERNAL_ERROR_MESSAGE} (x is undefined); please report it with the photo.`);
+
+	test('4 for a photo not fully checked, with or without --strict; 1 comes first', () => {
+		expect(statusOf(false, report('accept'), report('review', 'A warning.'))).toBe(EXIT.ok);
+		expect(statusOf(true, report('review', 'A warning.'))).toBe(EXIT.returned);
+		for (const strict of [false, true]) {
+			expect(statusOf(strict, report('accept'), stopped)).toBe(EXIT.notChecked);
+			expect(statusOf(strict, crashed)).toBe(EXIT.notChecked);
+			expect(statusOf(strict, stopped, report('return', 'Not checked: stopped.'))).toBe(EXIT.returned);
+		}
+		expect(statusOf(true, stopped, report('review', 'A warning.'))).toBe(EXIT.returned);
+		const tally = new ExitTally(false);
+		tally.add(report('accept'));
+		expect(tally.notice).toBeUndefined();
+		tally.add(stopped);
+		tally.add(crashed);
+		expect(tally.notice).toMatch(/^photo-requirements: 2 photos not fully checked/);
 	});
 });

@@ -8,6 +8,7 @@ import {beforeAll, describe, expect, test} from 'vitest';
 import {photoReportSchema} from '../src/index.js';
 import {type CliRun, runCli} from './support/cli.js';
 import {jpeg, NO_FACE_CHECKS} from './support/images.js';
+import {demoPortrait} from './support/portrait.js';
 
 const noFace = ['--checks', NO_FACE_CHECKS.join(',')];
 
@@ -110,6 +111,23 @@ describe('the command line', () => {
 		expect(result.stdout).toMatch(/✗ dimensions: The photo is 600 × 840 pixels/);
 	});
 
+	test('a photo whose time ran out exits 4, with or without --strict; a returned photo beside it makes it 1', async () => {
+		const portrait = path.join(folder, 'big.jpg');
+		await writeFile(portrait, await demoPortrait(2000));
+		for (const strict of [[], ['--strict']]) {
+			const result = await photoRequirements(...strict, '--timeout', '0.001', portrait);
+			expect(result.code, result.stderr).toBe(4);
+			expect(result.stdout).toMatch(/big\.jpg: REVIEW/);
+			expect(result.stdout).toMatch(/! file-format: Not checked: validating this photo took longer than 1 ms/);
+			expect(result.stderr).toMatch(/1 photo not fully checked: some checks did not run .*exit status 4/);
+		}
+		// small.jpg is returned on its pixel count, a file-level check a stopped photo still gets.
+		const both = await photoRequirements('--timeout', '0.001', '--concurrency', '1', portrait, files.small!);
+		expect(both.code, both.stderr).toBe(1);
+		expect(both.stdout).toMatch(/small\.jpg: RETURN/);
+		expect(both.stderr).toMatch(/1 photo not fully checked/);
+	});
+
 	test('a photo to review exits 0, or 1 with --strict', async () => {
 		expect((await photoRequirements(...noFace, files.square!)).code).toBe(0);
 		const strict = await photoRequirements(...noFace, '--strict', files.square!);
@@ -174,7 +192,9 @@ describe('the command line', () => {
 		const off = await withInput({env: {FORCE_COLOR: '0'}}, ...noFace, files.small!);
 		expect(off.stdout).not.toContain('\x1b[');
 		const help = await photoRequirements('--help');
-		expect(help.stdout).toMatch(/Exit status:[\s\S]*2 {2}a usage error[\s\S]*3 {2}an unexpected error/);
+		expect(help.stdout).toMatch(
+			/Exit status:[\s\S]*2 {2}a usage error[\s\S]*3 {2}an unexpected error[\s\S]*4 {2}no photo would be returned, but one was not fully checked/,
+		);
 	});
 
 	test('a folder with no image files is a usage error', async () => {

@@ -214,9 +214,11 @@ Options:
 
 Exit status:
   0  every photo is accepted (or, without --strict, accepted or to review)
-  1  a photo would be returned (with --strict: or needs review)
+  1  a photo would be returned (with --strict: or needs review); comes before 4
   2  a usage error: an unknown option, a path that names nothing, a pattern that matches nothing
   3  an unexpected error (a bug in photo-requirements: please report it with the message)
+  4  no photo would be returned, but one was not fully checked: its --timeout ran out, or an
+     internal error stopped a check (with or without --strict)
 
 A file that exists but is not a photo (a PDF named .jpg, a truncated JPEG) gets a report saying
 so. Output is coloured on a terminal; NO_COLOR turns colour off, FORCE_COLOR=1 on (0 off).

@@ -12,6 +12,7 @@ import type {PhotoReport, Verdict} from '../report/schema.js';
 import {formatReport, paint, useColour} from '../report/text.js';
 import {AnnotatedOutput, HTML_PICTURE_SIZE, withoutAnnotations} from './annotated-output.js';
 import {type CliOptions, HELP, parseCliArgs, UsageError} from './args.js';
+import {ExitTally} from './exit-status.js';
 import {type CliInput, readStdin, resolveInputs, STDIN_SOURCE} from './inputs.js';
 import {OrderedWriter} from './ordered-writer.js';
 import {formatProfiles} from './profiles.js';
@@ -80,6 +81,7 @@ async function main(argv: readonly string[]): Promise<number> {
 	const colour = useColour(process.stdout);
 
 	const counts: Record<Verdict, number> = {accept: 0, review: 0, return: 0};
+	const exit = new ExitTally(options.strict);
 	// --json streams one array in input order; a report waits only for those before it.
 	const json = new OrderedWriter<PhotoReport>((report, position) => write(`${position === 0 ? '[\n' : ',\n'}${indent(JSON.stringify(report, null, 2))}`));
 	// The text summary too, so a reader finds each photo where it was named; NDJSON alone comes as each finishes.
@@ -103,6 +105,7 @@ async function main(argv: readonly string[]): Promise<number> {
 			await pictures?.add(index, named);
 			const report = pictures ? withoutAnnotations(named) : named;
 			counts[report.verdict]++;
+			exit.add(report);
 			if (options.format === 'json') await json.add(index, report);
 			else if (options.format === 'text') await text.add(index, report);
 			else {
@@ -128,11 +131,12 @@ async function main(argv: readonly string[]): Promise<number> {
 		process.stderr.write('photo-requirements: no image files found in the folders given\n');
 		return 2;
 	}
+	if (exit.notice) process.stderr.write(exit.notice);
 	if (pictures && pictures.refused > 0) {
 		process.stderr.write(`photo-requirements: ${plural(pictures.refused, 'output file')} not written: see above\n`);
 		return 2;
 	}
-	return counts.return > 0 || (options.strict && counts.review > 0) ? 1 : 0;
+	return exit.status;
 }
 
 async function serveCommand(argv: readonly string[]): Promise<number> {

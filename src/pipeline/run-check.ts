@@ -28,6 +28,9 @@ export function resultBase(
 	return {id: check.id, reason: check.reason, requirement: requirementOf(check, limits), ...(reported ? {limits: reported} : {})};
 }
 
+/** How the message of a check stopped by a bug (not by the photo) begins. */
+export const INTERNAL_ERROR_MESSAGE = 'Not assessed: an internal error stopped this check';
+
 /** A check's result, and what would fix it when it failed or warned (for `report.advice`). */
 export interface CheckRun {
 	result: CheckResult;
@@ -55,7 +58,7 @@ export async function runCheck(check: AnyCheck, facts: PhotoFacts, profile: Prof
 		}
 		// A bug, not a bad photo: the batch goes on, and the photo is flagged for a person to look at.
 		const detail = error instanceof Error ? error.message : String(error);
-		return {result: {...base, status: 'warn', message: `Not assessed: an internal error stopped this check (${detail}); please report it with the photo.`}};
+		return {result: {...base, status: 'warn', message: `${INTERNAL_ERROR_MESSAGE} (${detail}); please report it with the photo.`}};
 	}
 }
 

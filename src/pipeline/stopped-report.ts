@@ -5,7 +5,10 @@ import type {Profile} from '../profiles/schema.js';
 import {buildReport} from '../report/build.js';
 import type {CheckResult, PhotoReport} from '../report/schema.js';
 import {checkPhoto, type PhotoContext} from './check-photo.js';
-import {resultBase} from './run-check.js';
+import {INTERNAL_ERROR_MESSAGE, resultBase} from './run-check.js';
+
+/** How the message of every check a stopped photo did not run begins. */
+export const NOT_CHECKED_MESSAGE = 'Not checked: ';
 
 /**
  * Facts read from the file's bytes and header alone: bounded by the file's size, whatever its
@@ -35,6 +38,16 @@ export async function stoppedReport(input: PhotoInput, profile: Profile, why: st
 function notRun(id: Profile['checks'][number], profile: Profile, why: string): CheckResult {
 	const base = resultBase(checks[id], profile);
 	return id === 'file-format'
-		? {...base, status: 'warn', message: `Not checked: ${why}; check it again on its own.`}
-		: {...base, status: 'skip', message: `Not assessed: ${why}.`};
+		? {...base, status: 'warn', message: `${NOT_CHECKED_MESSAGE}${why}; check it again on its own.`}
+		: {...base, status: 'skip', message: `${NOT_CHECKED_MESSAGE}${why}.`};
+}
+
+/**
+ * The checks of a report that did not run to the end: those of a photo stopped part way (its time
+ * ran out) and those an internal error stopped. Empty for a photo fully checked, whatever its verdict.
+ */
+export function checksNotRun(report: Pick<PhotoReport, 'checks'>): string[] {
+	return report.checks
+		.filter((check) => check.message.startsWith(NOT_CHECKED_MESSAGE) || check.message.startsWith(INTERNAL_ERROR_MESSAGE))
+		.map((check) => check.id);
 }
