@@ -1,5 +1,8 @@
 import {execFile} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
+import {copyFile, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {promisify} from 'node:util';
 import {describe, expect, test} from 'vitest';
 import {repoRoot} from './support/photos.js';
@@ -52,4 +55,31 @@ describe('the published package', () => {
 		expect(manifest.license).toBe('MIT');
 		for (const hook of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts[hook], hook).toBeUndefined();
 	});
+
+	test('the packed package.json has no scripts: no prepare (tsx, the dev dependencies) for a consumer', async () => {
+		// npm 11 lists a tarball's prepare among the "install scripts not covered by allowScripts" of
+		// a consumer's install; prepack strips the scripts from the manifest packed, postpack puts them back.
+		expect(manifest.scripts.prepack).toMatch(/&& node scripts\/pack-manifest\.mjs --strip$/);
+		expect(manifest.scripts.postpack).toBe('node scripts/pack-manifest.mjs --restore');
+		// The real npm pack on a copy of the manifest, its build a no-op (the repository's dist stays as it is).
+		const folder = await mkdtemp(path.join(tmpdir(), 'photo-requirements-pack-'));
+		try {
+			await mkdir(path.join(folder, 'scripts'));
+			await copyFile(path.join(repoRoot, 'scripts/pack-manifest.mjs'), path.join(folder, 'scripts/pack-manifest.mjs'));
+			const copy = {...manifest, scripts: {...manifest.scripts, build: 'node -e ""'}};
+			const text = `${JSON.stringify(copy, null, '\t')}\n`;
+			await writeFile(path.join(folder, 'package.json'), text);
+			const {stdout} = await promisify(execFile)('npm', ['pack', '--json', '--pack-destination', folder], {cwd: folder, maxBuffer: 16 * 1024 * 1024});
+			const [packed] = JSON.parse(stdout.slice(stdout.indexOf('['))) as Array<{filename: string}>;
+			await promisify(execFile)('tar', ['xzf', packed!.filename, 'package/package.json'], {cwd: folder});
+			const published = JSON.parse(await readFile(path.join(folder, 'package/package.json'), 'utf8')) as Record<string, unknown>;
+			expect(published.scripts).toBeUndefined();
+			expect(published).toMatchObject({name: 'photo-requirements', engines: manifest.engines, bin: {'photo-requirements': './dist/cli/main.js'}});
+			// The folder's own package.json is back as it was.
+			expect(await readFile(path.join(folder, 'package.json'), 'utf8')).toBe(text);
+			expect(existsSync(path.join(folder, '.package.json.before-pack'))).toBe(false);
+		} finally {
+			await rm(folder, {recursive: true, force: true});
+		}
+	}, 60_000);
 });
