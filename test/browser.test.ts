@@ -3,12 +3,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {validatePhoto} from '../src/index.js';
-import {LIBRARY_PAGE, libraryReady, StatusAgreement, validateInPage} from './support/browser-build.js';
-import {type Chromium, hasChromium, launchChromium, noChromiumMessage} from './support/chromium.js';
+import {type LibrarySite, libraryReady, StatusAgreement, serveLibrary, validateInPage} from './support/browser-build.js';
+import {hasChromium, noChromiumMessage} from './support/chromium.js';
 import {cameraExif, jpeg} from './support/images.js';
-import {hasPhotos, photosDir, readManifest, repoRoot} from './support/photos.js';
+import {hasPhotos, photosDir, readManifest} from './support/photos.js';
 import {demoPortrait} from './support/portrait.js';
-import {type StaticServer, serveStatic} from './support/static-server.js';
 
 interface Case {
 	label: string;
@@ -40,29 +39,19 @@ async function cases(): Promise<Case[]> {
 }
 
 describe.skipIf(!hasChromium)(`the browser build in headless Chromium${hasChromium ? '' : ` (skipped: ${noChromiumMessage})`}`, () => {
-	let chromium: Chromium;
-	let server: StaticServer;
+	let site: LibrarySite;
 	let photos: Case[];
 
 	beforeAll(async () => {
 		photos = await cases();
-		const extra: Record<string, {type: string; body: Uint8Array | string}> = {'/page.html': {type: 'text/html', body: LIBRARY_PAGE}};
-		photos.forEach((photo, index) => {
-			extra[`/photos/${index}`] = {type: 'application/octet-stream', body: photo.bytes};
-		});
-		server = await serveStatic(repoRoot, extra);
-		chromium = await launchChromium(undefined, {offline: false});
+		site = await serveLibrary(Object.fromEntries(photos.map((photo, index) => [`/photos/${index}`, {type: 'application/octet-stream', body: photo.bytes}])));
 	}, 60_000);
 	afterAll(async () => {
-		await chromium?.close();
-		await server?.close();
+		await site?.close();
 	});
 
 	test('the statuses of every check agree with Node on at least 98 % of the checks; each difference is listed', async () => {
-		const page = await chromium.context.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (error) => errors.push(error.message));
-		await libraryReady(page, `${server.url}/page.html`);
+		const {page, errors} = await site.open();
 		const agreement = new StatusAgreement();
 		for (const [index, photo] of photos.entries()) {
 			const inBrowser = await validateInPage(page, `/photos/${index}`, photo.name ?? 'photo.jpg');
@@ -81,6 +70,7 @@ describe.skipIf(!hasChromium)(`the browser build in headless Chromium${hasChromi
 	}, 300_000);
 
 	test("nothing leaves the page: every request goes to the page's own server, none to a CDN", async () => {
+		const {chromium, server} = site;
 		const page = await chromium.context.newPage();
 		const origins = new Set<string>();
 		page.on('request', (request) => origins.add(new URL(request.url()).origin));
@@ -100,8 +90,7 @@ describe.skipIf(!hasChromium)(`the browser build in headless Chromium${hasChromi
 	}, 120_000);
 
 	test('a wrong argument is a TypeError that names it', async () => {
-		const page = await chromium.context.newPage();
-		await libraryReady(page, `${server.url}/page.html`);
+		const {page} = await site.open();
 		const message = await page.evaluate(async () =>
 			(window as unknown as {library: {validatePhoto: (input: unknown) => Promise<unknown>}}).library.validatePhoto('photo.jpg').then(
 				() => 'no error',

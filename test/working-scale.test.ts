@@ -9,10 +9,8 @@ import sharp from 'sharp';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {demoPhotoPath} from '../fixtures/demo-portrait.js';
 import {type PhotoReport, validatePhoto} from '../src/index.js';
-import {LIBRARY_PAGE, libraryReady, validateInPage} from './support/browser-build.js';
-import {type Chromium, hasChromium, launchChromium, noChromiumMessage} from './support/chromium.js';
-import {repoRoot} from './support/photos.js';
-import {type StaticServer, serveStatic} from './support/static-server.js';
+import {type LibrarySite, serveLibrary, validateInPage} from './support/browser-build.js';
+import {hasChromium, noChromiumMessage} from './support/chromium.js';
 
 /** 1 % of the height (or, for a horizontal figure, of the width). */
 const TOLERANCE = 0.01;
@@ -95,30 +93,24 @@ describe('figures measured on the analysis image, reported against the photo', (
 });
 
 describe.skipIf(!hasChromium)(`the browser build at the PR card's sizes${hasChromium ? '' : ` (skipped: ${noChromiumMessage})`}`, () => {
-	let chromium: Chromium;
-	let server: StaticServer;
+	let site: LibrarySite;
 	const photos = new Map<string, Buffer>();
 
 	beforeAll(async () => {
-		const extra: Record<string, {type: string; body: Uint8Array | string}> = {'/page.html': {type: 'text/html', body: LIBRARY_PAGE}};
+		const served: Record<string, {type: string; body: Uint8Array}> = {};
 		for (const [width, height] of PR_CARD_SIZES) {
 			const bytes = await portrait(width, height);
 			photos.set(`${width} × ${height}`, bytes);
-			extra[`/photos/${width}x${height}.jpg`] = {type: 'image/jpeg', body: bytes};
+			served[`/photos/${width}x${height}.jpg`] = {type: 'image/jpeg', body: bytes};
 		}
-		server = await serveStatic(repoRoot, extra);
-		chromium = await launchChromium(undefined, {offline: false});
+		site = await serveLibrary(served);
 	}, 60_000);
 	afterAll(async () => {
-		await chromium?.close();
-		await server?.close();
+		await site?.close();
 	});
 
 	test('the eye line, head height, centring and face agree across the sizes in Chromium, and with Node', async () => {
-		const page = await chromium.context.newPage();
-		const errors: string[] = [];
-		page.on('pageerror', (error) => errors.push(error.message));
-		await libraryReady(page, `${server.url}/page.html`);
+		const {page, errors} = await site.open();
 		const reports = [];
 		for (const [width, height] of PR_CARD_SIZES) {
 			reports.push({label: `${width} × ${height} in Chromium`, report: await validateInPage(page, `/photos/${width}x${height}.jpg`, 'photo.jpg')});

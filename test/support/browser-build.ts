@@ -1,6 +1,9 @@
 /** The browser build on a page, and its statuses against Node's: shared by test/browser.test.ts and npm run eval:browser. */
 import type {Page} from 'playwright-core';
 import type {PhotoReport} from '../../src/index.js';
+import {type Chromium, launchChromium} from './chromium.js';
+import {repoRoot} from './photos.js';
+import {type StaticServer, serveStatic} from './static-server.js';
 
 /** A page that loads dist/browser/index.js as `window.library` and then sets `window.ready`. */
 export const LIBRARY_PAGE = `<!doctype html><meta charset="utf-8"><title>photo-requirements</title>
@@ -8,6 +11,35 @@ export const LIBRARY_PAGE = `<!doctype html><meta charset="utf-8"><title>photo-r
 window.library = await import('/dist/browser/index.js');
 window.ready = true;
 </script>`;
+
+/** The repository served with LIBRARY_PAGE at /page.html and `photos` at their paths, and a Chromium to open it. */
+export interface LibrarySite {
+	server: StaticServer;
+	chromium: Chromium;
+	/** A new page with the library loaded, and the page errors it raises. */
+	open(): Promise<{page: Page; errors: string[]}>;
+	close(): Promise<void>;
+}
+
+export async function serveLibrary(photos: Record<string, {type: string; body: Uint8Array}>): Promise<LibrarySite> {
+	const server = await serveStatic(repoRoot, {'/page.html': {type: 'text/html', body: LIBRARY_PAGE}, ...photos});
+	const chromium = await launchChromium(undefined, {offline: false});
+	return {
+		server,
+		chromium,
+		async open() {
+			const page = await chromium.context.newPage();
+			const errors: string[] = [];
+			page.on('pageerror', (error) => errors.push(error.message));
+			await libraryReady(page, `${server.url}/page.html`);
+			return {page, errors};
+		},
+		async close() {
+			await chromium.close();
+			await server.close();
+		},
+	};
+}
 
 export async function libraryReady(page: Page, url: string): Promise<void> {
 	await page.goto(url);
